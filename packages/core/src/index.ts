@@ -1,0 +1,50 @@
+/**
+ * @tthc/core — typed TTHC procedures and processes, lints, state machines and the dossier runtime.
+ * @packageDocumentation
+ */
+export { CoreError, type CoreErrorCode, type DataIssue, formatPath } from './errors.js';
+export {
+  DurationSchema,
+  IsoDateSchema,
+  TimeOfDaySchema,
+  CountingRuleSchema,
+  LegalReferenceSchema,
+  type LegalReference,
+} from './model/common.js';
+export {
+  ProcedureSchema,
+  ProcedureCodeSchema,
+  ChannelSchema,
+  ComponentSchema,
+  FeeSchema,
+  nationalCode,
+  type Procedure,
+  type ProcedureInput,
+  type Channel,
+  type ChannelKind,
+  type Component,
+  type Fee,
+} from './model/procedure.js';
+export {
+  ProcessSchema,
+  StepSchema,
+  StepKindSchema,
+  PerformerSchema,
+  OutcomeSchema,
+  SupplementationPolicySchema,
+  type Process,
+  type ProcessInput,
+  type Step,
+  type StepKind,
+  type Performer,
+  type Outcome,
+  type SupplementationPolicy,
+} from './model/process.js';
+export {
+  parseProcedure,
+  parseProcess,
+  safeParseProcedure,
+  safeParseProcess,
+  toDataIssues,
+  type ParseResult,
+} from './model/parse.js';
