@@ -30,4 +30,5 @@ export {
   VIETNAM_ANNOUNCED_YEARS,
   type VietnamCalendarOptions,
   type VietnamYearHolidays,
+  type VietnamFixedHoliday,
 } from './vietnam/index.js';
