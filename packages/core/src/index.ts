@@ -48,3 +48,15 @@ export {
   toDataIssues,
   type ParseResult,
 } from './model/parse.js';
+export {
+  lintProcess,
+  isLintClean,
+  LINT_CODES,
+  LINT_RULES,
+  type LintCode,
+  type LintIssue,
+  type LintRule,
+  type LintSeverity,
+  type LintOptions,
+} from './lint/index.js';
+export { selectProcess, type SelectProcessOptions } from './select.js';
