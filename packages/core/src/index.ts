@@ -60,3 +60,5 @@ export {
   type LintOptions,
 } from './lint/index.js';
 export { selectProcess, type SelectProcessOptions } from './select.js';
+export * from './machine/index.js';
+export * from './runtime/index.js';
