@@ -7,7 +7,7 @@ import type { SpecialDay } from '../types.js';
 import { compensatoryDays } from './compensatory.js';
 import type { VnDataYear } from './data-types.js';
 import { VN_DAYS_OFF_DATA } from './days-off-data.generated.js';
-import { yearSource } from './sources.js';
+import { daySource, yearSource } from './sources.js';
 
 const YEARS = VN_DAYS_OFF_DATA.years;
 
@@ -35,7 +35,7 @@ function isWeekend(date: string): boolean {
 
 /** The entries one year's record contributes, wherever their dates fall. */
 function entriesOfRecord(record: VnDataYear): SpecialDay[] {
-  const source = yearSource(record);
+  const source = (date: string) => daySource(record, date);
   const holidays = record.statutoryHolidays.map((h) => ({ day: dayNumberFromIso(h.date), name: h.name }));
   // Name each compensatory day after the holiday our rule pairs it with (LC art. 111(3)); the data
   // itself only lists dates.
@@ -44,7 +44,7 @@ function entriesOfRecord(record: VnDataYear): SpecialDay[] {
     date: h.date,
     kind: 'holiday',
     name: h.name,
-    source,
+    source: source(h.date),
   }));
   for (const date of record.compensatoryDays) {
     const paired = pairedWith.get(dayNumberFromIso(date));
@@ -52,7 +52,7 @@ function entriesOfRecord(record: VnDataYear): SpecialDay[] {
       date,
       kind: 'compensatory',
       name: paired ? `Nghỉ bù ${paired}` : 'Nghỉ bù (compensatory day)',
-      source,
+      source: source(date),
     });
   }
   for (const swap of record.swaps) {
@@ -61,13 +61,13 @@ function entriesOfRecord(record: VnDataYear): SpecialDay[] {
         date: swap.weekdayOff,
         kind: 'swap-off',
         name: `Nghỉ hoán đổi (swapped day off, worked on ${swap.weekendWorked})`,
-        source,
+        source: source(swap.weekdayOff),
       },
       {
         date: swap.weekendWorked,
         kind: 'make-up-workday',
         name: `Làm bù (make-up working day for ${swap.weekdayOff})`,
-        source,
+        source: source(swap.weekendWorked),
       },
     );
   }
