@@ -29,10 +29,18 @@ export const DurationSchema = z
   })
   .superRefine((d, ctx) => {
     if (d.cutoff !== undefined && d.unit !== 'sameDay') {
-      ctx.addIssue({ code: 'custom', path: ['cutoff'], message: `cutoff is only allowed with unit "sameDay", not "${d.unit}"` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['cutoff'],
+        message: `cutoff is only allowed with unit "sameDay", not "${d.unit}"`,
+      });
     }
     if (d.notCounted && d.amount !== 0) {
-      ctx.addIssue({ code: 'custom', path: ['amount'], message: `a notCounted duration must have amount 0, got ${d.amount}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['amount'],
+        message: `a notCounted duration must have amount 0, got ${d.amount}`,
+      });
     }
   })
   .meta({ id: 'Duration', description: 'Time budget or limit: amount and unit (1 working day = 8 working hours).' });

@@ -61,7 +61,9 @@ export const ProcedureSchema = z
   .strictObject({
     code: ProcedureCodeSchema,
     name: z.string().min(1).meta({ description: 'Tên thủ tục.' }),
-    field: z.strictObject({ code: z.string().min(1).optional(), name: z.string().min(1) }).meta({ description: 'Lĩnh vực.' }),
+    field: z
+      .strictObject({ code: z.string().min(1).optional(), name: z.string().min(1) })
+      .meta({ description: 'Lĩnh vực.' }),
     levels: z
       .array(z.string().min(1))
       .min(1)

@@ -79,13 +79,10 @@ export const StepSchema = z.strictObject({
 
 /** How the clock treats a request to supplement during processing. */
 export const SupplementationPolicySchema = z.strictObject({
-  policy: z
-    .enum(['restart', 'pause', 'extend'])
-    .default('restart')
-    .meta({
-      description:
-        'restart: limit counted again from zero on the complete dossier (ND 61 art. 19 as amended by ND 107/2021); pause: clock stopped while waiting; extend: due moved by the waiting time (legacy software).',
-    }),
+  policy: z.enum(['restart', 'pause', 'extend']).default('restart').meta({
+    description:
+      'restart: limit counted again from zero on the complete dossier (ND 61 art. 19 as amended by ND 107/2021); pause: clock stopped while waiting; extend: due moved by the waiting time (legacy software).',
+  }),
   requestWithin: DurationSchema.default({ amount: 3, unit: 'workingDay' }).meta({
     description: 'Deadline for the agency to ask (03 working days from receipt, ND 61 art. 19(3)).',
   }),
@@ -97,7 +94,10 @@ export const SupplementationPolicySchema = z.strictObject({
 export const FormSchema = z.strictObject({
   code: z.string().min(1).meta({ description: 'Form code, e.g. "Mẫu 01", "BM.TP.01".' }),
   name: z.string().min(1),
-  source: z.string().optional().meta({ description: 'Where the form is defined, e.g. "TT 03/2025/TT-VPCP Phụ lục I".' }),
+  source: z
+    .string()
+    .optional()
+    .meta({ description: 'Where the form is defined, e.g. "TT 03/2025/TT-VPCP Phụ lục I".' }),
 });
 
 /** One agency's process for one procedure, valid between two dates. */
@@ -110,7 +110,10 @@ export const ProcessSchema = z
     effectiveFrom: IsoDateSchema,
     effectiveTo: IsoDateSchema.optional(),
     approvedBy: LegalReferenceSchema.optional().meta({ description: 'Approving decision (quyết định phê duyệt).' }),
-    channels: z.array(ChannelKindSchema).optional().meta({ description: 'Channels this process serves (default all).' }),
+    channels: z
+      .array(ChannelKindSchema)
+      .optional()
+      .meta({ description: 'Channels this process serves (default all).' }),
     countingRule: CountingRuleSchema.default('working-time'),
     sameDayCutoff: TimeOfDaySchema.optional(),
     totalLimit: DurationSchema.optional().meta({ description: 'Declared total time, as the decision words it.' }),
