@@ -48,7 +48,7 @@ export function civilFromDayNumber(dayNumber: number): CivilDate {
 /** ISO weekday (1 = Monday … 7 = Sunday) of a day number. */
 export function weekdayOfDayNumber(dayNumber: number): IsoWeekday {
   // 1970-01-01 was a Thursday (4).
-  return ((((dayNumber + 3) % 7) + 7) % 7) + 1 as IsoWeekday;
+  return (((((dayNumber + 3) % 7) + 7) % 7) + 1) as IsoWeekday;
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

@@ -22,7 +22,13 @@ export {
   nextWorkingInstant,
 } from './arithmetic.js';
 export { explainDeadline } from './explain.js';
-export { parseDuration, formatDuration, durationToWorkingMinutes } from './duration.js';
+export {
+  parseDuration,
+  formatDuration,
+  durationToWorkingMinutes,
+  type ParseDurationOptions,
+  type FormatDurationOptions,
+} from './duration.js';
 export { solarToLunar, lunarToSolar, lunarNewYear, type LunarDate, type LunarOptions } from './lunar/index.js';
 export {
   vietnamCalendar,

@@ -1,0 +1,110 @@
+/**
+ * Working-time arithmetic on a {@link WorkCalendar}: is an instant working time, the next working
+ * instant, working time between two instants, working days between two dates, and deadlines.
+ * Every function is O(log n) in the calendar's windows and independent of the duration (DESIGN.md §3).
+ */
+import type { IsoDate } from './civil-date.js';
+import { computeDeadline } from './deadline.js';
+import { toEpochMs } from './instant.js';
+import {
+  beyondRange,
+  dayIndexOfInstant,
+  firstWindowEndingAfter,
+  requireWorkingTime,
+  windowAtOrBeforeOnDay,
+  workingMsBeforeWindow,
+} from './timeline.js';
+import type { DeadlineOptions, Duration, InstantInput } from './types.js';
+import { dayInRange, internalsOf, type WorkCalendar } from './work-calendar.js';
+
+const MS_PER_MINUTE = 60_000;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * True when `at` falls inside an office window (windows are half-open: `[start, end)`).
+ * @throws {CalendarError} `INVALID_INSTANT`, or `OUT_OF_RANGE` when `at`'s local date is outside the calendar.
+ * @example isWorkingTime(calendar, '2026-02-13T12:00:00+07:00') // false: lunch break (window 08:00–12:00 is closed at 12:00)
+ */
+export function isWorkingTime(calendar: WorkCalendar, at: InstantInput): boolean {
+  const t = toEpochMs(at, 'at');
+  const internals = internalsOf(calendar);
+  const k = windowAtOrBeforeOnDay(internals.tables, t, dayIndexOfInstant(calendar, internals, t, 'at'));
+  return k >= 0 && t < internals.tables.winEnd[k]!;
+}
+
+/**
+ * The first working instant at or after `at` (`at` itself when it is working time).
+ * @throws {CalendarError} `OUT_OF_RANGE` when no working time is left in the calendar, `NO_WORKING_TIME` for an empty calendar.
+ * @example nextWorkingInstant(calendar, '2026-02-13T12:30:00+07:00') // 2026-02-13T13:00:00+07:00 (06:00Z)
+ */
+export function nextWorkingInstant(calendar: WorkCalendar, at: InstantInput): Date {
+  const t = toEpochMs(at, 'at');
+  const internals = internalsOf(calendar);
+  const { tables } = internals;
+  dayIndexOfInstant(calendar, internals, t, 'at');
+  requireWorkingTime(calendar, tables);
+  const k = firstWindowEndingAfter(tables, t);
+  if (k === tables.winCount) throw beyondRange(calendar, 'at', 'the next working instant');
+  return new Date(Math.max(t, tables.winStart[k]!));
+}
+
+/**
+ * Working minutes between two instants; negative when `to` is before `from`, fractional when the
+ * instants are not on whole minutes.
+ * @throws {CalendarError} `INVALID_INSTANT` or `OUT_OF_RANGE`.
+ * @example workingTimeBetween(calendar, '2026-02-13T16:30:00+07:00', '2026-02-16T11:30:00+07:00') // 240
+ */
+export function workingTimeBetween(calendar: WorkCalendar, from: InstantInput, to: InstantInput): number {
+  const a = toEpochMs(from, 'from');
+  const b = toEpochMs(to, 'to');
+  const internals = internalsOf(calendar);
+  const { tables } = internals;
+  const ka = windowAtOrBeforeOnDay(tables, a, dayIndexOfInstant(calendar, internals, a, 'from'));
+  const kb = windowAtOrBeforeOnDay(tables, b, dayIndexOfInstant(calendar, internals, b, 'to'));
+  return (workingMsBeforeWindow(tables, b, kb) - workingMsBeforeWindow(tables, a, ka)) / MS_PER_MINUTE;
+}
+
+function dayIndexOf(calendar: WorkCalendar, value: IsoDate | InstantInput, field: string): number {
+  const internals = internalsOf(calendar);
+  if (typeof value === 'string' && ISO_DATE.test(value)) {
+    return dayInRange(calendar, value, field) - internals.tables.firstDay;
+  }
+  return dayIndexOfInstant(calendar, internals, toEpochMs(value, field), field);
+}
+
+/**
+ * Number of working days from `from` to `to`, both inclusive; 0 when `from` is after `to`. Each bound
+ * is a civil date `YYYY-MM-DD` or an instant (its local date in the calendar's zone).
+ * @throws {CalendarError} `INVALID_DATE`, `INVALID_INSTANT` or `OUT_OF_RANGE`.
+ * @example countWorkingDays(calendar, '2026-02-09', '2026-02-15') // 5 in an ordinary week
+ */
+export function countWorkingDays(
+  calendar: WorkCalendar,
+  from: IsoDate | InstantInput,
+  to: IsoDate | InstantInput,
+): number {
+  const a = dayIndexOf(calendar, from, 'from');
+  const b = dayIndexOf(calendar, to, 'to');
+  if (a > b) return 0;
+  const { workingBefore } = internalsOf(calendar).tables;
+  return workingBefore[b + 1]! - workingBefore[a]!;
+}
+
+/**
+ * The due instant of `duration` started at `start`. Rule `working-time` (default): exact working
+ * minutes from the next working instant; a result at a window's close stays there. Rule `civil-code`
+ * (Civil Code 2015 art. 147–148): N whole working days end at the close of the N-th working day after
+ * the start's date. `calendarDay` and `sameDay` durations follow the same rules under both.
+ * @throws {CalendarError} `INVALID_INSTANT`, `INVALID_DURATION`, `OUT_OF_RANGE` or `NO_WORKING_TIME`.
+ * @example
+ * addWorkingTime(calendar, '2026-02-13T16:30:00+07:00', { amount: 4, unit: 'workingHour' })
+ * // 2026-02-16T11:30:00+07:00: 30 min on Friday, 3 h 30 on Monday
+ */
+export function addWorkingTime(
+  calendar: WorkCalendar,
+  start: InstantInput,
+  duration: Duration,
+  options?: DeadlineOptions,
+): Date {
+  return new Date(computeDeadline(calendar, toEpochMs(start, 'start'), duration, options).dueMs);
+}
