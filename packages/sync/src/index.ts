@@ -1,0 +1,83 @@
+/**
+ * @tthc/sync — adapters for the three systems that describe a TTHC (the national catalogue, the
+ * e-ISO procedure document, the one-stop portal configuration), step-table readers, and the
+ * normalisation used to compare them.
+ *
+ * @example
+ * import { eisoAdapter, portalAdapter } from '@tthc/sync';
+ * const iso = eisoAdapter.parse(isoJson);       // { ok, value: Process, issues, provenance }
+ * const portal = portalAdapter.parse(portalJson);
+ * const written = portalAdapter.serialize(iso.value!, portalJson); // keeps every unknown field
+ * @packageDocumentation
+ */
+export { catalogueAdapter } from './adapters/catalogue.js';
+export { type EisoParseOptions, eisoAdapter } from './adapters/eiso.js';
+export { type PortalParseOptions, portalAdapter } from './adapters/portal.js';
+export {
+  type CatalogueChannel,
+  CatalogueChannelSchema,
+  type CatalogueComponent,
+  CatalogueComponentSchema,
+  type CatalogueFee,
+  CatalogueFeeSchema,
+  type CatalogueLegalDoc,
+  CatalogueLegalDocSchema,
+  type CatalogueRecord,
+  CatalogueRecordSchema,
+  type CatalogueTime,
+  CatalogueTimeSchema,
+  NumberLikeSchema,
+} from './formats/catalogue.js';
+export {
+  EisoContentSchema,
+  type EisoDocument,
+  EisoDocumentSchema,
+  type EisoStep,
+  EisoStepSchema,
+} from './formats/eiso.js';
+export { FORMAT_SCHEMAS, type FormatName, formatJsonSchema } from './formats/json-schema.js';
+export {
+  type PortalCase,
+  PortalCaseSchema,
+  type PortalEdge,
+  PortalEdgeSchema,
+  type PortalProcess,
+  PortalProcessSchema,
+  type PortalStep,
+  PortalStepSchema,
+} from './formats/portal.js';
+export type {
+  Adapter,
+  AdapterIssue,
+  AdapterIssueCode,
+  AdapterResult,
+  Origin,
+  Provenance,
+  SourceName,
+  SystemName,
+} from './issues.js';
+export { jsonPointer, readCivilDate, sameDuration } from './native.js';
+export {
+  foldVietnamese,
+  sameUnit,
+  toWorkingMinutes,
+  UNIT_ABBREVIATIONS,
+  UNIT_ALIASES,
+  type UnitAlias,
+  type UnitNameOptions,
+  unitKey,
+  type WorkingMinutesOptions,
+} from './normalize.js';
+export {
+  formatPerformer,
+  inferStepKind,
+  type ParsePerformerOptions,
+  parsePerformer,
+  type StepLabel,
+  splitForms,
+  stepLabel,
+} from './steps.js';
+export { type CsvOptions, parseCsv, readStepTableCsv, type StepTableCsvOptions } from './tables/csv.js';
+export { type DecisionTableOptions, readProcessDecisionTable } from './tables/decision-table.js';
+export type { GridReadOptions, StepTable, StepTableRow, TimeGroup } from './tables/grid.js';
+export { type StepTableToStepsOptions, stepTableToSteps } from './tables/to-steps.js';
