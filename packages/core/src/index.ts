@@ -28,6 +28,7 @@ export {
 export {
   ProcessSchema,
   StepSchema,
+  StepKeySchema,
   StepKindSchema,
   PerformerSchema,
   OutcomeSchema,
