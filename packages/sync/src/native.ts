@@ -173,7 +173,8 @@ export function sameDuration(a: Duration | undefined, b: Duration | undefined): 
   if (Boolean(a.notCounted) !== Boolean(b.notCounted)) return false;
   const ma = durationToWorkingMinutes(a);
   const mb = durationToWorkingMinutes(b);
-  return ma !== null && mb !== null && ma === mb;
+  // Hours written as decimals (31 min = 0.5166… h) come back with float noise: equal within a millisecond.
+  return ma !== null && mb !== null && Math.abs(ma - mb) < 1 / 60_000;
 }
 
 /** How {@link mergeList} reads and writes one item. */
