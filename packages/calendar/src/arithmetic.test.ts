@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import {
   addWorkingTime,
+  addWorkingTimeMs,
   countWorkingDays,
   isWorkingTime,
   nextWorkingInstant,
@@ -278,5 +279,17 @@ describe('laws (quick properties; the full suites live in @tthc/testing)', () =>
         expect(split).toBe(countWorkingDays(calendar, iso(a), iso(c)));
       }),
     );
+  });
+});
+
+describe('addWorkingTimeMs', () => {
+  it('agrees with addWorkingTime without allocating a Date', async () => {
+    const { vietnamCalendar } = await import('./vietnam/index.js');
+    const cal = vietnamCalendar();
+    const start = Date.parse('2026-02-13T09:30:00Z'); // Fri 16:30 in Hanoi, before Tết 2026
+    const d = { amount: 3, unit: 'workingDay' } as const;
+    expect(addWorkingTimeMs(cal, start, d)).toBe(addWorkingTime(cal, start, d).getTime());
+    expect(new Date(addWorkingTimeMs(cal, start, d)).toISOString()).toBe('2026-02-25T09:30:00.000Z');
+    expect(() => addWorkingTimeMs(cal, Number.NaN, d)).toThrow(/startMs/);
   });
 });

@@ -108,3 +108,20 @@ export function addWorkingTime(
 ): Date {
   return new Date(computeDeadline(calendar, toEpochMs(start, 'start'), duration, options).dueMs);
 }
+
+/**
+ * {@link addWorkingTime} for hot loops (simulation, replay, bulk checks): the same rules and errors,
+ * but the start is epoch milliseconds and so is the result, so no `Date` is allocated per call.
+ * @throws {CalendarError} `INVALID_INSTANT`, `INVALID_DURATION`, `OUT_OF_RANGE` or `NO_WORKING_TIME`.
+ * @example
+ * addWorkingTimeMs(calendar, Date.parse('2026-02-13T09:30:00Z'), { amount: 3, unit: 'workingDay' })
+ * // 1772011800000 (2026-02-25T16:30:00+07:00)
+ */
+export function addWorkingTimeMs(
+  calendar: WorkCalendar,
+  startMs: number,
+  duration: Duration,
+  options?: DeadlineOptions,
+): number {
+  return computeDeadline(calendar, toEpochMs(startMs, 'startMs'), duration, options).dueMs;
+}

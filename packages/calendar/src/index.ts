@@ -16,6 +16,7 @@ export { toEpochMs } from './instant.js';
 export { createWorkCalendar, describeDay, specialDays, type WorkCalendar } from './work-calendar.js';
 export {
   addWorkingTime,
+  addWorkingTimeMs,
   workingTimeBetween,
   countWorkingDays,
   isWorkingTime,
