@@ -23,6 +23,7 @@ export {
   nextWorkingInstant,
 } from './arithmetic.js';
 export { explainDeadline } from './explain.js';
+export { localDateOf, formatLocalInstant } from './local-time.js';
 export {
   parseDuration,
   formatDuration,

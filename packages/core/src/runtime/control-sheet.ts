@@ -51,10 +51,10 @@ export interface ControlSheetOptions {
  */
 export function controlSheet(dossier: Dossier, options: ControlSheetOptions = {}): ControlSheet {
   const compare = options.compare ?? 'instant';
-  const zone = dossier.calendar.zone;
-  const fmt = (ms: number): string => formatInstant(ms, zone);
+  const cal = dossier.calendar;
+  const fmt = (ms: number): string => formatInstant(ms, cal);
   const result = (done: number | null, due: number | null) =>
-    done === null || due === null ? null : classifyCompletion(done, due, zone, compare);
+    done === null || due === null ? null : classifyCompletion(done, due, cal, compare);
   const rows: { at: number; row: ControlSheetRow }[] = [];
   for (const v of dossier.ledger.steps) {
     const step = dossier.process.steps.find((s) => s.key === v.step);

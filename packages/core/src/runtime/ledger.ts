@@ -153,8 +153,8 @@ export function resumeAfterPause(ctx: ClockContext, resumedAt: number, remaining
  * next working instant if it lands outside office hours.
  */
 export function shiftByWaitingDays(ctx: ClockContext, due: number, requestedAt: number, receivedAt: number): number {
-  const zone = ctx.calendar.zone;
-  const days = dayNumberFromIso(localDate(receivedAt, zone)) - dayNumberFromIso(localDate(requestedAt, zone));
+  const cal = ctx.calendar;
+  const days = dayNumberFromIso(localDate(receivedAt, cal)) - dayNumberFromIso(localDate(requestedAt, cal));
   // Vietnam has no DST, so a local day is 24 h; elsewhere the local time may move by the DST delta.
   const shifted = due + days * 86_400_000;
   // A due exactly at a window's close stays there (DESIGN.md §3); otherwise a shifted due outside

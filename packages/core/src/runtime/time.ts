@@ -3,6 +3,11 @@
  * local civil date of an instant (what provincial software compares, REFERENCE.md §1.7).
  */
 
+import { formatLocalInstant, localDateOf, type WorkCalendar } from '@tthc/calendar';
+
+/** A zone name, or a calendar whose precomputed offset table answers in O(1) (preferred in hot paths). */
+export type ZoneOrCalendar = string | WorkCalendar;
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatterFor(zone: string): Intl.DateTimeFormat {
@@ -51,7 +56,8 @@ const pad = (n: number, width = 2): string => String(Math.abs(n)).padStart(width
  * The local civil date `YYYY-MM-DD` of an instant in a time zone.
  * @example localDate(Date.UTC(2026, 1, 13, 17), 'Asia/Ho_Chi_Minh') // '2026-02-14'
  */
-export function localDate(ms: number, zone: string): string {
+export function localDate(ms: number, zone: ZoneOrCalendar): string {
+  if (typeof zone !== 'string') return localDateOf(zone, ms);
   const p = localParts(ms, zone);
   return `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}`;
 }
@@ -60,7 +66,8 @@ export function localDate(ms: number, zone: string): string {
  * An instant as ISO 8601 text in a time zone, with its offset (seconds precision).
  * @example formatInstant(Date.UTC(2026, 1, 13, 9, 30), 'Asia/Ho_Chi_Minh') // '2026-02-13T16:30:00+07:00'
  */
-export function formatInstant(ms: number, zone: string): string {
+export function formatInstant(ms: number, zone: ZoneOrCalendar): string {
+  if (typeof zone !== 'string') return formatLocalInstant(zone, ms);
   const p = localParts(ms, zone);
   const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
   const offset = Math.round((wall - Math.floor(ms / 1000) * 1000) / 60_000);

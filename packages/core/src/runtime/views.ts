@@ -7,7 +7,7 @@ import { FINAL_PHASES, locate, type Phase } from '../machine/names.js';
 import type { Duration } from '../model/common.js';
 import { clockOf, type Dossier } from './dossier.js';
 import { minutesBetween, type StepVisit } from './ledger.js';
-import { formatInstant, localDate } from './time.js';
+import { formatInstant, localDate, type ZoneOrCalendar } from './time.js';
 
 /** How completion is compared with the due (REFERENCE.md §1.7, §9.7). */
 export type CompareMode = 'date' | 'instant';
@@ -25,7 +25,7 @@ export type Classification = 'early' | 'on-time' | 'late' | 'in-time' | 'overdue
 export function classifyCompletion(
   doneMs: number,
   dueMs: number,
-  zone: string,
+  zone: ZoneOrCalendar,
   compare: CompareMode,
 ): 'early' | 'on-time' | 'late' {
   const doneDate = localDate(doneMs, zone);
@@ -35,11 +35,11 @@ export function classifyCompletion(
   return doneDate < dueDate ? 'early' : 'on-time';
 }
 
-function isOverdue(nowMs: number, dueMs: number, zone: string, compare: CompareMode): boolean {
+function isOverdue(nowMs: number, dueMs: number, zone: ZoneOrCalendar, compare: CompareMode): boolean {
   return compare === 'date' ? localDate(nowMs, zone) > localDate(dueMs, zone) : nowMs > dueMs;
 }
 
-const iso = (dossier: Dossier, ms: number): string => formatInstant(ms, dossier.calendar.zone);
+const iso = (dossier: Dossier, ms: number): string => formatInstant(ms, dossier.calendar);
 const isoOrNull = (dossier: Dossier, ms: number | null): string | null => (ms === null ? null : iso(dossier, ms));
 
 /** The due dates of a dossier (instants as ISO 8601 text in the calendar's zone). */
@@ -124,7 +124,7 @@ export function status(dossier: Dossier, now: InstantInput, options: StatusOptio
   const nowMs = toEpochMs(now, 'now');
   const { phase, step } = locate(dossier.snapshot.value);
   const l = dossier.ledger;
-  const zone = dossier.calendar.zone;
+  const zone = dossier.calendar;
   const due = l.clockStopped ? null : l.legalDue;
   const base = { state: phase, step, due: isoOrNull(dossier, due) };
   if (phase === 'withdrawn') return { ...base, classification: null, dueSoon: false };
@@ -219,6 +219,6 @@ export function reminders(dossiers: readonly Dossier[], now: InstantInput, withi
   const byId = new Map(dossiers.map((d) => [d.id, d]));
   return items.map(({ dueMs, ...rest }) => ({
     ...rest,
-    due: formatInstant(dueMs, byId.get(rest.dossierId)!.calendar.zone),
+    due: formatInstant(dueMs, byId.get(rest.dossierId)!.calendar),
   }));
 }
