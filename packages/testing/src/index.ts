@@ -16,3 +16,4 @@ export {
 } from './arbitraries.js';
 export { DEFAULT_DURATION_MAX, type DurationArbOptions, durationArb } from './duration-arbitrary.js';
 export { type CalendarSource, type ReferenceCalendar, referenceCalendar } from './oracle.js';
+export * from './core-arbitraries.js';
