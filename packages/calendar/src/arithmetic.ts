@@ -4,7 +4,7 @@
  * Every function is O(log n) in the calendar's windows and independent of the duration (DESIGN.md §3).
  */
 import type { IsoDate } from './civil-date.js';
-import { computeDeadline } from './deadline.js';
+import { computeDueMs } from './deadline.js';
 import { toEpochMs } from './instant.js';
 import {
   beyondRange,
@@ -106,7 +106,7 @@ export function addWorkingTime(
   duration: Duration,
   options?: DeadlineOptions,
 ): Date {
-  return new Date(computeDeadline(calendar, toEpochMs(start, 'start'), duration, options).dueMs);
+  return new Date(computeDueMs(calendar, toEpochMs(start, 'start'), duration, options));
 }
 
 /**
@@ -123,5 +123,5 @@ export function addWorkingTimeMs(
   duration: Duration,
   options?: DeadlineOptions,
 ): number {
-  return computeDeadline(calendar, toEpochMs(startMs, 'startMs'), duration, options).dueMs;
+  return computeDueMs(calendar, toEpochMs(startMs, 'startMs'), duration, options);
 }

@@ -230,3 +230,44 @@ export function computeDeadline(
   const minutes = workingMinutes(duration, calendar.workingDayMinutes) ?? 0;
   return addWorkingMs(calendar, internals, start, Math.round(minutes * MS_PER_MINUTE), rule);
 }
+
+/**
+ * The due instant alone (epoch ms): the hot path of `addWorkingTime`/`addWorkingTimeMs`. Exact
+ * working-time amounts are answered here without building a {@link DeadlineResult}; every other case
+ * is delegated to {@link computeDeadline}, so the rules live in one place.
+ */
+export function computeDueMs(
+  calendar: WorkCalendar,
+  start: number,
+  duration: Duration,
+  options?: DeadlineOptions,
+): number {
+  const unit = duration?.unit;
+  const amount = duration?.amount;
+  if (
+    (options === undefined || options.rule === undefined || options.rule === 'working-time') &&
+    (unit === 'workingDay' || unit === 'workingHour' || unit === 'workingMinute') &&
+    typeof amount === 'number' &&
+    amount > 0 &&
+    amount < Number.POSITIVE_INFINITY &&
+    duration.cutoff === undefined &&
+    !duration.notCounted
+  ) {
+    const internals = internalsOf(calendar);
+    const { tables } = internals;
+    if (tables.winCount > 0) {
+      const ms = Math.round(
+        (unit === 'workingDay' ? amount * calendar.workingDayMinutes : unit === 'workingHour' ? amount * 60 : amount) *
+          MS_PER_MINUTE,
+      );
+      const startDay = dayIndexOfInstant(calendar, internals, start, 'start');
+      const k0 = windowAtOrBeforeOnDay(tables, start, startDay);
+      const target = workingMsBeforeWindow(tables, start, k0) + ms;
+      if (ms > 0 && target <= tables.cum[tables.winCount]!) {
+        const k = windowReaching(tables, target);
+        return tables.winStart[k]! + (target - tables.cum[k]!);
+      }
+    }
+  }
+  return computeDeadline(calendar, start, duration, options).dueMs;
+}
