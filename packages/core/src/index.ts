@@ -63,3 +63,10 @@ export {
 export { selectProcess, type SelectProcessOptions } from './select.js';
 export * from './machine/index.js';
 export * from './runtime/index.js';
+export {
+  formatDossierCode,
+  parseDossierCode,
+  type DossierCodeFormat,
+  type DossierCodeParts,
+  type ParsedDossierCode,
+} from './dossier-code.js';

@@ -81,3 +81,17 @@ export { type CsvOptions, parseCsv, readStepTableCsv, type StepTableCsvOptions }
 export { type DecisionTableOptions, readProcessDecisionTable } from './tables/decision-table.js';
 export type { GridReadOptions, StepTable, StepTableRow, TimeGroup } from './tables/grid.js';
 export { type StepTableToStepsOptions, stepTableToSteps } from './tables/to-steps.js';
+export * from './dvcqg/index.js';
+export { opencpsAdapter } from './adapters/opencps.js';
+export {
+  OPENCPS_TO_DVCQG,
+  OpenCpsProcessSchema,
+  OpenCpsStepSchema,
+  OpenCpsActionSchema,
+  OpenCpsSequenceSchema,
+  OpenCpsRoleSchema,
+  type OpenCpsProcess,
+  type OpenCpsStep,
+  type OpenCpsAction,
+  type OpenCpsSequence,
+} from './formats/opencps.js';

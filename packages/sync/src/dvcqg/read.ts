@@ -1,0 +1,201 @@
+/**
+ * Sync in: reading `CapNhatTienDoHoSoMC` progress rows from JSON (an array, or `{ data: [...] }` as
+ * the service body carries them) or CSV (header row, any column order, a BOM, CRLF, quoted newlines).
+ * Every row that cannot be read is a problem with its index and line, never silently dropped.
+ */
+import { type DvcqgProgressRow, DvcqgProgressRowSchema, PROGRESS_COLUMNS } from './schemas.js';
+
+/** Closed list of the problems reading and rebuilding report. */
+export type DvcqgProblemCode =
+  /** The text is neither a JSON array of rows nor CSV with the progress-row header. */
+  | 'input.invalid'
+  /** A row lacks a field, has a field of the wrong shape, or a CSV line has the wrong number of fields. */
+  | 'row.invalid'
+  /** TrangThai is not a DVCQG status code 1–10. */
+  | 'status.unknown'
+  /** NoiDungXuLy says nothing the process or the conventions know, or its `[tthc]` tag is broken. */
+  | 'row.unmapped'
+  /** The runtime refused the event the row stands for (the reason says why). */
+  | 'event.refused'
+  /** The row's TrangThai differs from the status the rebuilt dossier has after it (the row is kept). */
+  | 'status.mismatch'
+  /** The receipt of the dossier cannot be told (no receipt row and no NgayBatDau/ThoiDiemXuLy). */
+  | 'dossier.unopened';
+
+/** A problem with one row (or the whole input when `index` is -1). */
+export interface DvcqgProblem {
+  readonly code: DvcqgProblemCode;
+  /** Index of the row in the input (data rows, 0-based); -1 for the input as a whole. */
+  readonly index: number;
+  /** 1-based line where the row starts (CSV only). */
+  readonly line?: number;
+  readonly dossierId?: string;
+  readonly message: string;
+}
+
+/** Where a row came from in the input. */
+export interface RowPosition {
+  readonly index: number;
+  readonly line?: number;
+}
+
+/** What {@link readDvcqgProgress} returns: the readable rows, where each came from, the problems. */
+export interface DvcqgProgressRead {
+  readonly rows: DvcqgProgressRow[];
+  /** `positions[i]` is where `rows[i]` came from. */
+  readonly positions: RowPosition[];
+  readonly problems: DvcqgProblem[];
+}
+
+/** Options of {@link readDvcqgProgress}. */
+export interface ReadDvcqgProgressOptions {
+  /** Default: JSON when the text starts with `[` or `{`, else CSV. */
+  readonly format?: 'json' | 'csv';
+}
+
+/** A CSV record and the line it starts on. */
+interface CsvRecord {
+  readonly fields: string[];
+  readonly line: number;
+}
+
+/** RFC 4180 records with their starting line (a quoted field may span lines). */
+function csvRecords(text: string): CsvRecord[] {
+  const out: CsvRecord[] = [];
+  let fields: string[] = [];
+  let field = '';
+  let quoted = false;
+  let line = 1;
+  let start = 1;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === '\n') line++;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else if (ch !== '\r' || text[i + 1] !== '\n') field += ch;
+    } else if (ch === '"' && field === '') quoted = true;
+    else if (ch === ',') {
+      fields.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') continue;
+      fields.push(field);
+      if (fields.length > 1 || fields[0] !== '') out.push({ fields, line: start });
+      fields = [];
+      field = '';
+      start = line;
+    } else field += ch;
+  }
+  if (field !== '' || fields.length > 0) {
+    fields.push(field);
+    out.push({ fields, line: start });
+  }
+  return out;
+}
+
+const NUMERIC = new Set(['TrangThai', 'KenhThucHien']);
+
+function fromCsv(text: string, problems: DvcqgProblem[]): { raw: unknown; position: RowPosition }[] {
+  const [header, ...records] = csvRecords(text);
+  const names = header?.fields.map((f) => f.trim()) ?? [];
+  const missing = ['MaHoSo', 'ThoiDiemXuLy', 'NoiDungXuLy', 'TrangThai'].filter((c) => !names.includes(c));
+  if (missing.length > 0) {
+    problems.push({
+      code: 'input.invalid',
+      index: -1,
+      line: 1,
+      message: `CSV header: missing column(s) ${missing.join(', ')} (got ${names.join(', ') || 'nothing'})`,
+    });
+    return [];
+  }
+  return records.flatMap((r, index) => {
+    if (r.fields.length !== names.length) {
+      problems.push({
+        code: 'row.invalid',
+        index,
+        line: r.line,
+        message: `expected ${names.length} fields as in the header, got ${r.fields.length}`,
+      });
+      return [];
+    }
+    const raw: Record<string, unknown> = {};
+    names.forEach((name, i) => {
+      const v = r.fields[i]!;
+      if (v === '' && name !== 'NguoiXuLy' && name !== 'ChucDanh' && name !== 'PhongBanXuLy') return;
+      raw[name] = NUMERIC.has(name) && /^\d+$/.test(v.trim()) ? Number(v) : v;
+    });
+    return [{ raw, position: { index, line: r.line } }];
+  });
+}
+
+function fromJson(text: string, problems: DvcqgProblem[]): { raw: unknown; position: RowPosition }[] {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (e) {
+    problems.push({ code: 'input.invalid', index: -1, message: `not valid JSON: ${(e as Error).message}` });
+    return [];
+  }
+  const list = Array.isArray(doc) ? doc : (doc as { data?: unknown } | null)?.data;
+  if (!Array.isArray(list)) {
+    problems.push({ code: 'input.invalid', index: -1, message: 'expected an array of rows or { "data": [rows] }' });
+    return [];
+  }
+  return list.map((raw, index) => ({ raw, position: { index } }));
+}
+
+/** Columns the portal may leave empty: an absent actor is written as "". */
+const DEFAULT_EMPTY = { NguoiXuLy: '', ChucDanh: '', PhongBanXuLy: '' };
+
+function checkRow(raw: unknown, position: RowPosition, problems: DvcqgProblem[]): DvcqgProgressRow | undefined {
+  // Only the progress-row columns are read: exports from other systems carry more (kept by the caller).
+  const known =
+    raw !== null && typeof raw === 'object' && !Array.isArray(raw)
+      ? Object.fromEntries(
+          PROGRESS_COLUMNS.flatMap((c) => (c in raw ? [[c, (raw as Record<string, unknown>)[c]]] : [])),
+        )
+      : undefined;
+  const input = known ? { ...DEFAULT_EMPTY, ...known } : raw;
+  const r = DvcqgProgressRowSchema.safeParse(input);
+  if (r.success) return r.data;
+  const id = (raw as { MaHoSo?: unknown } | null)?.MaHoSo;
+  for (const issue of r.error.issues) {
+    const field = issue.path.join('.') || '(row)';
+    const value = field === '(row)' ? raw : (input as Record<string, unknown>)[String(issue.path[0])];
+    problems.push({
+      code: field === 'TrangThai' && typeof value === 'number' ? 'status.unknown' : 'row.invalid',
+      ...position,
+      ...(typeof id === 'string' && id !== '' ? { dossierId: id } : {}),
+      message: `${field}: ${issue.message} (got ${JSON.stringify(value)})`,
+    });
+  }
+  return undefined;
+}
+
+/**
+ * Reads progress rows from JSON or CSV text. Rows that cannot be read (missing MaHoSo, a date that is
+ * not real, a TrangThai outside 1–10, a CSV line with the wrong number of fields) are reported with
+ * their index and line, and left out of `rows`.
+ * @example
+ * const { rows, problems } = readDvcqgProgress(readFileSync('rows.csv', 'utf8'));
+ */
+export function readDvcqgProgress(text: string, options: ReadDvcqgProgressOptions = {}): DvcqgProgressRead {
+  const src = text.replace(/^\uFEFF/, '');
+  const problems: DvcqgProblem[] = [];
+  const format = options.format ?? (/^\s*[[{]/.test(src) ? 'json' : 'csv');
+  const raws = format === 'json' ? fromJson(src, problems) : fromCsv(src, problems);
+  const rows: DvcqgProgressRow[] = [];
+  const positions: RowPosition[] = [];
+  for (const { raw, position } of raws) {
+    const row = checkRow(raw, position, problems);
+    if (row) {
+      rows.push(row);
+      positions.push(position);
+    }
+  }
+  problems.sort((a, b) => a.index - b.index);
+  return { rows, positions, problems };
+}

@@ -1,0 +1,94 @@
+/**
+ * `opencps` format: an OpenCPS v2 service-process configuration (VietOpenCPS/opencps-v2,
+ * `modules/backend-dossiermgt/.../service.xml`; REFERENCE.md §3.3): the ServiceProcess with its
+ * ProcessStep, ProcessAction and ProcessSequence rows, plus the ServiceConfig facts that tie it to a
+ * TTHC (serviceCode) and an agency (govAgencyCode / govAgencyName). Durations are counted in the
+ * process's `durationUnit` (0 days, 1 hours) for the process and every step alike.
+ */
+import * as z from 'zod';
+import { NumberLikeSchema } from './catalogue.js';
+
+export const OpenCpsRoleSchema = z
+  .looseObject({
+    roleCode: z.string().optional(),
+    roleName: z.string(),
+    moderator: z.boolean().optional(),
+  })
+  .meta({ description: 'ProcessStepRole: a role allowed to act in the step.' });
+
+export const OpenCpsStepSchema = z
+  .looseObject({
+    stepCode: z.string().meta({ description: 'Step code, unique in the process (e.g. "100").' }),
+    stepName: z.string(),
+    sequenceNo: z.string().optional().meta({ description: 'The ProcessSequence (phase) the step belongs to.' }),
+    dossierStatus: z.string().meta({ description: 'OpenCPS dossier status in the step: new, processing, waiting…' }),
+    dossierSubStatus: z.string().optional(),
+    durationCount: NumberLikeSchema.meta({ description: 'Step time in the process durationUnit.' }),
+    roleAsStep: z.string().optional().meta({ description: 'The role performing the step.' }),
+    roles: z.array(OpenCpsRoleSchema).optional(),
+    groupName: z.string().optional().meta({ description: 'Performing unit (default: the agency).' }),
+  })
+  .meta({ description: 'ProcessStep.' });
+
+export const OpenCpsActionSchema = z
+  .looseObject({
+    actionCode: z.string(),
+    actionName: z.string(),
+    preStepCode: z.string().meta({ description: 'Step the action leaves ("" for the submission action).' }),
+    postStepCode: z.string().meta({ description: 'Step the action enters ("" ends the process).' }),
+    autoEvent: z.string().optional(),
+    preCondition: z.string().optional(),
+    requestPayment: z.union([z.number(), z.boolean()]).optional(),
+    rollbackable: z.boolean().optional(),
+  })
+  .meta({ description: 'ProcessAction: a transition between steps.' });
+
+export const OpenCpsSequenceSchema = z
+  .looseObject({
+    sequenceNo: z.string(),
+    sequenceName: z.string(),
+    sequenceRole: z.string().optional(),
+    durationCount: NumberLikeSchema.optional().meta({ description: 'The phase / agency budget.' }),
+  })
+  .meta({ description: 'ProcessSequence: a phase with its budget (per-agency share in liên thông).' });
+
+/** An OpenCPS service process with its steps, actions and sequences. */
+export const OpenCpsProcessSchema = z
+  .looseObject({
+    serviceCode: z.string().meta({ description: 'TTHC code (ServiceInfo.serviceCode through ServiceConfig).' }),
+    serviceName: z.string().optional(),
+    govAgencyCode: z.string().optional(),
+    govAgencyName: z.string(),
+    serviceProcessNo: z.string().meta({ description: 'Process number: the canonical version.' }),
+    processName: z.string().optional(),
+    durationCount: NumberLikeSchema,
+    durationUnit: z.union([z.literal(0), z.literal(1)]).meta({ description: '0 = days, 1 = hours.' }),
+    dueDatePattern: z.string().optional(),
+    modifiedDate: z
+      .string()
+      .optional()
+      .meta({ description: 'Last change, dd/MM/yyyy[ HH:mm:ss]: the effective date.' }),
+    processSteps: z.array(OpenCpsStepSchema).min(1),
+    processActions: z.array(OpenCpsActionSchema),
+    processSequences: z.array(OpenCpsSequenceSchema).optional(),
+  })
+  .meta({ id: 'OpenCpsProcess', title: 'OpenCPS service process configuration' });
+
+export type OpenCpsProcess = z.infer<typeof OpenCpsProcessSchema>;
+export type OpenCpsStep = z.infer<typeof OpenCpsStepSchema>;
+export type OpenCpsAction = z.infer<typeof OpenCpsActionSchema>;
+export type OpenCpsSequence = z.infer<typeof OpenCpsSequenceSchema>;
+
+/** OpenCPS dossier status → DVCQG TrangThaiHoSo (Thanh Hóa FormatTrangThaiHoSoDVCQG, REFERENCE.md §3.2). */
+export const OPENCPS_TO_DVCQG: Readonly<Record<string, number>> = {
+  receiving: 1,
+  new: 2,
+  denied: 3,
+  processing: 4,
+  waiting: 5,
+  paying: 6,
+  cancelled: 7,
+  unresolved: 8,
+  releasing: 9,
+  done: 10,
+};
