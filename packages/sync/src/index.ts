@@ -95,3 +95,48 @@ export {
   type OpenCpsAction,
   type OpenCpsSequence,
 } from './formats/opencps.js';
+export {
+  type AmbiguousMatch,
+  DEFAULT_MATCH_THRESHOLD,
+  type IndexedStep,
+  type MatchBy,
+  type MatchOptions,
+  matchSteps,
+  type StepMatching,
+  type StepPair,
+} from './match/match-steps.js';
+export { nameSimilarity, performerSimilarity } from './match/similarity.js';
+export {
+  type BilingualMessage,
+  CHANGE_CODES,
+  type Change,
+  type ChangeCode,
+  type ChangePaths,
+  type ChangeSeverity,
+  DEFAULT_SEVERITY,
+} from './diff/change.js';
+export { comparableFields, type DiffOptions, type DiffSide, diff, SYSTEM_FIELDS } from './diff/diff.js';
+export { type CrossCheckOptions, crossCheck, mainPathSteps } from './diff/cross-check.js';
+export { diffProcesses, type ProcessDiffOptions, STEP_FIELDS, type StepField } from './diff/process-diff.js';
+export { diffProcedures, type ProcedureDiffOptions } from './diff/procedure-diff.js';
+export { comparableMinutes, sameTime } from './diff/time.js';
+// `apply` mirrors Terraform's plan/apply; `applyPlan` is the same function for code that also imports
+// the dossier runtime's `apply` from @tthc/core.
+export { type ApplyDocuments, type ApplyResult, apply, apply as applyPlan } from './reconcile/apply.js';
+export { ReconcileError, type ReconcileErrorCode } from './reconcile/errors.js';
+export { canonicalJson, documentHash, sha256Hex } from './reconcile/hash.js';
+export type { Conflict } from './reconcile/merge.js';
+export {
+  type Plan,
+  type PlanInputs,
+  type PlanOptions,
+  type PlanSources,
+  plan,
+  type SyncDocument,
+} from './reconcile/plan.js';
+export {
+  DEFAULT_OWNERS,
+  RECONCILED_STEP_FIELDS,
+  type ReconcilePolicy,
+  type ReconciledStepField,
+} from './reconcile/policy.js';

@@ -1,0 +1,163 @@
+/**
+ * Step matching: which step of one process is which step of another. Keys first (the same system's
+ * stable ids), then name similarity, then performer and position; a pair below the threshold is not
+ * made (the steps are reported as added/removed) and a tie is reported, never guessed (DESIGN §5).
+ */
+import type { Process, Step } from '@tthc/core';
+import type { UnitNameOptions } from '../normalize.js';
+import { nameSimilarity, performerSimilarity, positionSimilarity } from './similarity.js';
+
+/** A step with its index in its process (the index gives the canonical path `/steps/<index>`). */
+export interface IndexedStep {
+  readonly step: Step;
+  readonly index: number;
+}
+
+/** What made a pair: the same key, a similar name, or the same performer at the same place. */
+export type MatchBy = 'key' | 'name' | 'performer-position';
+
+/** Two steps judged to be the same step. */
+export interface StepPair {
+  readonly a: IndexedStep;
+  readonly b: IndexedStep;
+  /** 1 for a key match; otherwise 0.5 × name + 0.3 × performer + 0.2 × position similarity. */
+  readonly confidence: number;
+  readonly by: MatchBy;
+}
+
+/** Steps that tie for the same partner(s): reported, not paired. */
+export interface AmbiguousMatch {
+  readonly a: readonly IndexedStep[];
+  readonly b: readonly IndexedStep[];
+  readonly confidence: number;
+}
+
+/** The result of {@link matchSteps}. Every step appears exactly once across the four lists. */
+export interface StepMatching {
+  readonly pairs: readonly StepPair[];
+  readonly onlyA: readonly IndexedStep[];
+  readonly onlyB: readonly IndexedStep[];
+  readonly ambiguous: readonly AmbiguousMatch[];
+}
+
+/** Options of {@link matchSteps}. */
+export interface MatchOptions extends UnitNameOptions {
+  /** Lowest confidence of a pair; below it the steps stay unpaired. Default 0.5. */
+  readonly threshold?: number;
+  /** Pair equal keys first. Default true; turn off when the two systems' keys mean nothing to each other. */
+  readonly byKey?: boolean;
+}
+
+/** Default {@link MatchOptions.threshold}: a step needs more than the same performer at the same place. */
+export const DEFAULT_MATCH_THRESHOLD = 0.5;
+
+/** Name similarity from which a pair is said to be made by name. */
+const NAME_PAIR = 0.5;
+
+/** Scores closer than this are a tie (float noise of the weighted sum). */
+const TIE = 1e-9;
+
+interface Candidate {
+  readonly i: number;
+  readonly j: number;
+  readonly score: number;
+  readonly name: number;
+}
+
+function indexed(p: Process): IndexedStep[] {
+  return p.steps.map((step, index) => ({ step, index }));
+}
+
+function keyPairs(a: Process, b: Process): StepPair[] {
+  const firstInB = new Map<string, number>();
+  b.steps.forEach((s, j) => {
+    if (!firstInB.has(s.key)) firstInB.set(s.key, j);
+  });
+  const seen = new Set<string>();
+  const pairs: StepPair[] = [];
+  a.steps.forEach((s, i) => {
+    const j = firstInB.get(s.key);
+    // Duplicate keys are a lint error; only the first step of a key is paired by key.
+    if (j === undefined || seen.has(s.key)) return;
+    seen.add(s.key);
+    pairs.push({ a: { step: s, index: i }, b: { step: b.steps[j]!, index: j }, confidence: 1, by: 'key' });
+  });
+  return pairs;
+}
+
+function candidates(
+  a: Process,
+  b: Process,
+  freeA: readonly number[],
+  freeB: readonly number[],
+  options: MatchOptions,
+): Candidate[] {
+  const threshold = options.threshold ?? DEFAULT_MATCH_THRESHOLD;
+  const out: Candidate[] = [];
+  for (const i of freeA) {
+    const sa = a.steps[i]!;
+    for (const j of freeB) {
+      const sb = b.steps[j]!;
+      const name = nameSimilarity(sa.name, sb.name);
+      const score =
+        0.5 * name +
+        0.3 * performerSimilarity(sa.performer, sb.performer, options) +
+        0.2 * positionSimilarity(i, a.steps.length, j, b.steps.length);
+      if (score >= threshold - TIE) out.push({ i, j, score, name });
+    }
+  }
+  // Highest first; index order breaks exact ties only for iteration, ties are then detected.
+  return out.sort((x, y) => y.score - x.score || x.i - y.i || x.j - y.j);
+}
+
+/**
+ * Pairs the steps of two processes. Equal keys pair first (confidence 1). The remaining steps are
+ * scored (0.5 name + 0.3 performer + 0.2 position) and paired greedily from the best score down;
+ * scores under `threshold` are not paired. When a step has two partners with the same best score,
+ * all the tied steps go to `ambiguous` instead of being guessed.
+ * @example
+ * const m = matchSteps(isoProcess, portalProcess, { byKey: false });
+ * m.pairs.map((p) => [p.a.step.key, p.b.step.key, p.by]); // [['B1', 'tiep-nhan', 'name'], …]
+ */
+export function matchSteps(a: Process, b: Process, options: MatchOptions = {}): StepMatching {
+  const pairs = options.byKey === false ? [] : keyPairs(a, b);
+  const usedA = new Set(pairs.map((p) => p.a.index));
+  const usedB = new Set(pairs.map((p) => p.b.index));
+  const freeA = a.steps.map((_, i) => i).filter((i) => !usedA.has(i));
+  const freeB = b.steps.map((_, j) => j).filter((j) => !usedB.has(j));
+  const ambiguous: AmbiguousMatch[] = [];
+  const list = candidates(a, b, freeA, freeB, options);
+  for (const c of list) {
+    if (usedA.has(c.i) || usedB.has(c.j)) continue;
+    const tiedA = list.filter((o) => o.j === c.j && o.i !== c.i && !usedA.has(o.i) && c.score - o.score < TIE);
+    const tiedB = list.filter((o) => o.i === c.i && o.j !== c.j && !usedB.has(o.j) && c.score - o.score < TIE);
+    if (tiedA.length > 0 || tiedB.length > 0) {
+      const is = [c.i, ...tiedA.map((o) => o.i)].sort((x, y) => x - y);
+      const js = [c.j, ...tiedB.map((o) => o.j)].sort((x, y) => x - y);
+      for (const i of is) usedA.add(i);
+      for (const j of js) usedB.add(j);
+      ambiguous.push({
+        a: is.map((i) => ({ step: a.steps[i]!, index: i })),
+        b: js.map((j) => ({ step: b.steps[j]!, index: j })),
+        confidence: c.score,
+      });
+      continue;
+    }
+    usedA.add(c.i);
+    usedB.add(c.j);
+    pairs.push({
+      a: { step: a.steps[c.i]!, index: c.i },
+      b: { step: b.steps[c.j]!, index: c.j },
+      confidence: c.score,
+      by: c.name >= NAME_PAIR ? 'name' : 'performer-position',
+    });
+  }
+  const inAmbiguous = (side: 'a' | 'b', index: number) => ambiguous.some((m) => m[side].some((s) => s.index === index));
+  const paired = (side: 'a' | 'b', index: number) => pairs.some((p) => p[side].index === index);
+  return {
+    pairs: pairs.sort((x, y) => x.a.index - y.a.index),
+    onlyA: indexed(a).filter((s) => !paired('a', s.index) && !inAmbiguous('a', s.index)),
+    onlyB: indexed(b).filter((s) => !paired('b', s.index) && !inAmbiguous('b', s.index)),
+    ambiguous,
+  };
+}

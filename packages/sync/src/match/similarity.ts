@@ -1,0 +1,70 @@
+/**
+ * How alike two steps look: token similarity of their names, sameness of their performers, closeness
+ * of their positions. Used by {@link matchSteps}; all scores are in [0, 1].
+ */
+import type { Performer } from '@tthc/core';
+import { foldVietnamese, type UnitNameOptions, unitKey } from '../normalize.js';
+
+/**
+ * Words of a text for comparison: NFC, lower case, split on anything that is not a letter or digit.
+ * Diacritics are kept unless `folded`, because in Vietnamese they tell words apart ("chờ" wait,
+ * "cho" for).
+ * @example nameTokens('Thẩm định hồ sơ, trình ký') // ['thẩm', 'định', 'hồ', 'sơ', 'trình', 'ký']
+ */
+export function nameTokens(text: string, options: { readonly folded?: boolean } = {}): string[] {
+  const t = options.folded ? foldVietnamese(text) : text.normalize('NFC').toLowerCase();
+  return t.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
+}
+
+function hasDiacritics(text: string): boolean {
+  return foldVietnamese(text) !== text.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+function setSimilarity(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  if (a.size === 0 || b.size === 0) return a.size === b.size ? 1 : 0;
+  let common = 0;
+  for (const w of a) if (b.has(w)) common++;
+  const dice = (2 * common) / (a.size + b.size);
+  // Overlap coefficient: a portal's short "Tiếp nhận hồ sơ" is contained in the ISO table's long
+  // sentence; Dice alone would call them unrelated.
+  const overlap = common / Math.min(a.size, b.size);
+  return (dice + overlap) / 2;
+}
+
+/**
+ * Similarity of two step names in [0, 1]: the mean of the token Dice coefficient and the overlap
+ * coefficient. Names are compared with diacritics when both have them, folded when one of them was
+ * written without (older software strips them).
+ * @example nameSimilarity('Tiếp nhận hồ sơ', 'Tiếp nhận hồ sơ, kiểm tra tính hợp lệ') // ≈ 0.8
+ */
+export function nameSimilarity(a: string, b: string): number {
+  const folded = !hasDiacritics(a) || !hasDiacritics(b);
+  return setSimilarity(new Set(nameTokens(a, { folded })), new Set(nameTokens(b, { folded })));
+}
+
+/**
+ * Same role after folding (case, diacritics, spacing): "Công chức" = "công chức".
+ * @example sameRole('Lãnh đạo UBND xã', 'lãnh đạo  UBND xã') // true
+ */
+export function sameRole(a: string, b: string): boolean {
+  return foldVietnamese(a) === foldVietnamese(b);
+}
+
+/**
+ * Performer similarity: 0.5 for the same unit (aliases resolved), 0.5 for the same role.
+ * @example performerSimilarity({ unit: 'Bộ phận TN&TKQ', role: 'Công chức' }, { unit: 'Bộ phận Một cửa', role: 'Công chức' }) // 1
+ */
+export function performerSimilarity(a: Performer, b: Performer, options: UnitNameOptions = {}): number {
+  return (unitKey(a.unit, options) === unitKey(b.unit, options) ? 0.5 : 0) + (sameRole(a.role, b.role) ? 0.5 : 0);
+}
+
+/**
+ * Closeness of two positions in lists of different lengths: 1 − the distance of their relative
+ * positions (first = 0, last = 1).
+ * @example positionSimilarity(0, 5, 0, 3) // 1
+ */
+export function positionSimilarity(i: number, na: number, j: number, nb: number): number {
+  const ra = na <= 1 ? 0 : i / (na - 1);
+  const rb = nb <= 1 ? 0 : j / (nb - 1);
+  return 1 - Math.abs(ra - rb);
+}

@@ -1,0 +1,144 @@
+/**
+ * `plan` — Terraform's plan for TTHC processes: read the catalogue, the e-ISO document and the portal
+ * configuration, decide the desired process by field ownership, and write down, per system, the
+ * RFC 6902 patch that brings its native document there.
+ */
+import type { Procedure, Process } from '@tthc/core';
+import jsonPatch, { type Operation } from 'fast-json-patch';
+import type { Change } from '../diff/change.js';
+import { crossCheck } from '../diff/cross-check.js';
+import { diff } from '../diff/diff.js';
+import type { Adapter, AdapterResult, SystemName } from '../issues.js';
+import type { UnitNameOptions } from '../normalize.js';
+import { ReconcileError } from './errors.js';
+import { documentHash } from './hash.js';
+import { type Conflict, mergeProcesses } from './merge.js';
+import { checkPolicy, processOwner, type ReconcilePolicy } from './policy.js';
+import { projectFor } from './project.js';
+
+/** One native document and the adapter that reads and writes it. */
+export interface SyncDocument<T> {
+  readonly raw: unknown;
+  // biome-ignore lint/suspicious/noExplicitAny: any native shape and parse options; the adapter checks them.
+  readonly adapter: Adapter<T, any, any>;
+  /** Parse options of the adapter (e.g. the portal case code). */
+  readonly options?: unknown;
+}
+
+/** What {@link plan} reads. */
+export interface PlanInputs {
+  readonly catalogue?: SyncDocument<Procedure>;
+  readonly eiso: SyncDocument<Process>;
+  readonly portal: SyncDocument<Process>;
+  /** The last synced state: the `merged` process of the last applied plan, or a document with its adapter. */
+  readonly base?: Process | SyncDocument<Process>;
+}
+
+/** The fingerprints of the documents a plan was made from (SHA-256 hex of their canonical JSON). */
+export interface PlanSources {
+  readonly eiso: string;
+  readonly portal: string;
+  readonly catalogue?: string;
+}
+
+/** A reconcile plan: plain JSON, to review, store, and give to {@link apply}. */
+export interface Plan {
+  readonly planVersion: 1;
+  /** How `createdFrom` was computed. */
+  readonly hash: 'sha256-canonical-json';
+  readonly createdFrom: PlanSources;
+  /** The desired process (step keys of the step-list owner). */
+  readonly merged: Process;
+  /** Owner of every reconciled field: `/steps`, `/totalLimit`, `/forms`, `/steps/<key>/<field>`. */
+  readonly owners: Readonly<Record<string, SystemName>>;
+  /** RFC 6902 operations against each native document. */
+  readonly patches: { readonly eiso: readonly Operation[]; readonly portal: readonly Operation[] };
+  /** How the e-ISO document and the portal configuration differ today (paths: a = e-ISO, b = portal). */
+  readonly drift: readonly Change[];
+  /** Both systems changed a field since `base`, differently; the owner's value is in `merged`. */
+  readonly conflicts: readonly Conflict[];
+  /** Catalogue checks of the merged process (paths: a = catalogue, b = canonical merged process). */
+  readonly checks: readonly Change[];
+}
+
+/** Options of {@link plan}. */
+export interface PlanOptions extends UnitNameOptions {}
+
+/**
+ * Parses one input; a document its adapter cannot read is misuse of `plan`/`apply`: thrown with its issues.
+ * @example const r = parseInput('eiso', inputs.eiso);
+ */
+export function parseInput<T>(system: string, input: SyncDocument<T>): AdapterResult<T> & { value: T } {
+  const r = input.adapter.parse(input.raw, input.options);
+  if (!r.ok || r.value === undefined) {
+    const first = r.issues.find((i) => i.severity === 'error');
+    throw new ReconcileError('INVALID_DOCUMENT', `${system}: ${first?.message ?? 'cannot be read'}`, {
+      system,
+      issues: r.issues,
+    });
+  }
+  return r as AdapterResult<T> & { value: T };
+}
+
+function baseProcess(base: PlanInputs['base']): Process | undefined {
+  if (base === undefined) return undefined;
+  return 'adapter' in base ? parseInput('base', base).value : base;
+}
+
+function patchFor(input: SyncDocument<Process>, view: Process): Operation[] {
+  const written = input.adapter.serialize(view, input.raw);
+  return jsonPatch.compare(input.raw as object, written as object);
+}
+
+/**
+ * Plans a sync. Each document is parsed with its adapter; the merged process takes every field from
+ * its owner (policy: `force` overrides the defaults — e-ISO owns steps, performers, budgets, forms
+ * and the declared total; the portal its status codes and extensions; the catalogue may be forced to
+ * own `/totalLimit`); the merged process is written into each original with its adapter (unknown
+ * fields kept) and diffed with fast-json-patch `compare` into the patches.
+ * @example
+ * const p = plan({
+ *   catalogue: { raw: record, adapter: catalogueAdapter },
+ *   eiso: { raw: isoDoc, adapter: eisoAdapter },
+ *   portal: { raw: portalConfig, adapter: portalAdapter },
+ * });
+ * p.patches.portal; // [{ op: 'replace', path: '/TruongHop/0/QuyTrinh/0/TenBuocXuLy', value: '…' }, …]
+ */
+export function plan(inputs: PlanInputs, policy: ReconcilePolicy = {}, options: PlanOptions = {}): Plan {
+  const eiso = parseInput('eiso', inputs.eiso);
+  const portal = parseInput('portal', inputs.portal);
+  const catalogue = inputs.catalogue && parseInput('catalogue', inputs.catalogue);
+  const listOwner = processOwner(policy, '/steps');
+  checkPolicy(
+    policy,
+    (listOwner === 'portal' ? portal : eiso).value.steps.map((s) => s.key),
+  );
+  const unitOptions = { aliases: options.aliases, abbreviations: options.abbreviations };
+  const merge = mergeProcesses(
+    { eiso: eiso.value, portal: portal.value, catalogue: catalogue?.value, base: baseProcess(inputs.base) },
+    policy,
+    options,
+  );
+  return {
+    planVersion: 1,
+    hash: 'sha256-canonical-json',
+    createdFrom: {
+      eiso: documentHash(inputs.eiso.raw),
+      portal: documentHash(inputs.portal.raw),
+      ...(inputs.catalogue ? { catalogue: documentHash(inputs.catalogue.raw) } : {}),
+    },
+    merged: merge.merged,
+    owners: merge.owners,
+    patches: {
+      eiso: patchFor(inputs.eiso, projectFor(merge, 'eiso', eiso.value, unitOptions)),
+      portal: patchFor(inputs.portal, projectFor(merge, 'portal', portal.value, unitOptions)),
+    },
+    drift: diff(
+      { system: 'eiso', value: eiso.value, provenance: eiso.provenance },
+      { system: 'portal', value: portal.value, provenance: portal.provenance },
+      unitOptions,
+    ),
+    conflicts: merge.conflicts,
+    checks: catalogue ? crossCheck(catalogue.value, merge.merged, { catalogueProvenance: catalogue.provenance }) : [],
+  };
+}
