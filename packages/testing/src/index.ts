@@ -17,3 +17,6 @@ export {
 export { DEFAULT_DURATION_MAX, type DurationArbOptions, durationArb } from './duration-arbitrary.js';
 export { type CalendarSource, type ReferenceCalendar, referenceCalendar } from './oracle.js';
 export * from './core-arbitraries.js';
+export * from './sync-arbitraries.js';
+export * from './sync-corrupt.js';
+export * from './sync-mutators.js';
