@@ -5,12 +5,9 @@
  * the last-synced catalogue against the current one.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { catalogueAdapter, eisoAdapter, portalAdapter } from '@tthc/sync';
+import { type Change, catalogueAdapter, diff, eisoAdapter, plan, portalAdapter } from '@tthc/sync';
 import { describe, expect, it } from 'vitest';
 // The diff and reconcile entry points are not exported from '@tthc/sync' yet (issue 4, items 3–4).
-import type { Change } from '../packages/sync/src/diff/change.js';
-import { diff } from '../packages/sync/src/diff/diff.js';
-import { plan } from '../packages/sync/src/reconcile/plan.js';
 
 const ROOT = new URL('../examples/commune/', import.meta.url);
 

@@ -32,6 +32,16 @@ export function readContext(system: SourceName): ReadContext {
   return { system, issues: [], provenance: new Map() };
 }
 
+/** A short, never-throwing rendering of an offending value for messages (BigInt, cycles, deep nesting). */
+function showValue(value: unknown): string {
+  try {
+    const text = typeof value === 'bigint' ? `${value}n` : JSON.stringify(value);
+    return (text ?? String(value)).slice(0, 80);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}
+
 /**
  * Records a problem at `path` of the native document; the message names the field and the value.
  * @example report(ctx, 'value.unreadable', ['NoiDung', 'ThoiGianXuLy'], 'cannot read', { value: 'vài hôm' })
@@ -44,7 +54,7 @@ export function report(
   options: { value?: unknown; severity?: 'error' | 'warning' } = {},
 ): void {
   const pointer = jsonPointer(path);
-  const shown = options.value === undefined ? '' : ` (got ${JSON.stringify(options.value)?.slice(0, 80)})`;
+  const shown = options.value === undefined ? '' : ` (got ${showValue(options.value)})`;
   ctx.issues.push({
     code,
     severity: options.severity ?? 'error',

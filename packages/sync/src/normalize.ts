@@ -74,6 +74,18 @@ export interface UnitNameOptions {
   readonly abbreviations?: Readonly<Record<string, string>>;
 }
 
+const MAX_ABBREVIATION = 64;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * An abbreviation is a short word ("BPTN&TKQ"); anything else (empty, huge, broken UTF-16, a non-text
+ * expansion) is not one and would only make an invalid or pathological pattern, so it is ignored.
+ * @example isUsableAbbreviation('TN&TKQ', 'Tiếp nhận và trả kết quả') // true
+ */
+export function isUsableAbbreviation(abbr: string, full: unknown): full is string {
+  return abbr.length > 0 && abbr.length <= MAX_ABBREVIATION && !LONE_SURROGATE.test(abbr) && typeof full === 'string';
+}
+
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -81,6 +93,7 @@ function escapeRegExp(s: string): string {
 function expandAbbreviations(folded: string, abbreviations: Readonly<Record<string, string>>): string {
   let out = folded;
   for (const [abbr, full] of Object.entries(abbreviations)) {
+    if (!isUsableAbbreviation(abbr, full)) continue;
     const re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(foldVietnamese(abbr))}(?![\\p{L}\\p{N}])`, 'gu');
     out = out.replace(re, foldVietnamese(full));
   }

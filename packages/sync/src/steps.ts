@@ -3,7 +3,7 @@
  * from a responsibility text ("Trách nhiệm"), a step key from a step label ("B1", "Bước 2.1").
  */
 import type { Performer, StepKind } from '@tthc/core';
-import { foldVietnamese, type UnitNameOptions, unitKey } from './normalize.js';
+import { foldVietnamese, isUsableAbbreviation, type UnitNameOptions, unitKey } from './normalize.js';
 
 /** Verbs (NFC, lower case, with diacritics) and the step kind each one starts. */
 const KIND_VERBS: readonly (readonly [string, StepKind, 'start'?])[] = [
@@ -131,6 +131,7 @@ function resolveUnit(unit: string, options: ParsePerformerOptions): string {
 function expandDefined(text: string, abbreviations: Readonly<Record<string, string>>): string {
   let out = text;
   for (const [abbr, full] of Object.entries(abbreviations)) {
+    if (!isUsableAbbreviation(abbr, full)) continue;
     const re = new RegExp(
       `(?<![\\p{L}\\p{N}&])${abbr.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}&])`,
       'gu',

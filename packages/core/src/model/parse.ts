@@ -17,12 +17,21 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   return cur;
 }
 
+/** A short rendering of an offending value that never throws (BigInt, cycles, deep nesting). */
+function showValue(value: unknown): string {
+  try {
+    return (typeof value === 'bigint' ? `${value}n` : (JSON.stringify(value) ?? String(value))).slice(0, 80);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}
+
 /** Turns zod issues into `DataIssue`s that carry the path and the offending value. */
 export function toDataIssues(error: z.ZodError, input: unknown): DataIssue[] {
   return error.issues.map((issue) => {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
     const value = valueAt(input, path);
-    const shown = value === undefined ? '' : ` (got ${JSON.stringify(value)?.slice(0, 80)})`;
+    const shown = value === undefined ? '' : ` (got ${showValue(value)})`;
     return { path, message: `${formatPath(path)}: ${issue.message}${shown}`, value };
   });
 }

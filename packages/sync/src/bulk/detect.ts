@@ -1,0 +1,59 @@
+/**
+ * Which system wrote a native document, told by its shape (the field names each system uses), and
+ * the adapter that reads it.
+ */
+import type { Procedure, Process } from '@tthc/core';
+import { catalogueAdapter } from '../adapters/catalogue.js';
+import { eisoAdapter } from '../adapters/eiso.js';
+import { opencpsAdapter } from '../adapters/opencps.js';
+import { portalAdapter } from '../adapters/portal.js';
+import type { Adapter } from '../issues.js';
+
+/** The native formats `@tthc/sync` reads. */
+export type DocumentFormat = 'catalogue' | 'eiso' | 'portal' | 'opencps';
+
+/** Every {@link DocumentFormat}, in the order messages list them. */
+export const DOCUMENT_FORMATS: readonly DocumentFormat[] = ['catalogue', 'eiso', 'portal', 'opencps'];
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * The format of a native document by its shape, or `null`: `CACHTHUCTHUCHIEN`/`MATTHC` → catalogue
+ * (CSDLQG field names, REFERENCE.md §3.1), `NoiDung` → e-ISO, `TruongHop` → portal, `processSteps` →
+ * OpenCPS.
+ * @example detectFormat({ MATTHC: '1.001193', CACHTHUCTHUCHIEN: [] }) // 'catalogue'
+ */
+export function detectFormat(raw: unknown): DocumentFormat | null {
+  if (!isRecord(raw)) return null;
+  if ('CACHTHUCTHUCHIEN' in raw || 'MATTHC' in raw) return 'catalogue';
+  if ('processSteps' in raw || 'serviceProcessId' in raw) return 'opencps';
+  if ('TruongHop' in raw) return 'portal';
+  if ('NoiDung' in raw || 'MaQuyTrinh' in raw) return 'eiso';
+  return null;
+}
+
+/** An adapter of any native shape and parse options (each adapter checks its own input). */
+// biome-ignore lint/suspicious/noExplicitAny: any native shape and parse options, as `SyncDocument` takes.
+export type AnyAdapter<T> = Adapter<T, any, any>;
+
+/** A catalogue adapter, or a process adapter (e-ISO, portal, OpenCPS). */
+export type FormatAdapter =
+  | { readonly kind: 'procedure'; readonly adapter: AnyAdapter<Procedure> }
+  | { readonly kind: 'process'; readonly adapter: AnyAdapter<Process> };
+
+/**
+ * The adapter of a format.
+ * @example adapterFor('eiso').adapter.parse(doc).value?.steps.length
+ */
+export function adapterFor(format: DocumentFormat): FormatAdapter {
+  switch (format) {
+    case 'catalogue':
+      return { kind: 'procedure', adapter: catalogueAdapter };
+    case 'eiso':
+      return { kind: 'process', adapter: eisoAdapter };
+    case 'portal':
+      return { kind: 'process', adapter: portalAdapter };
+    case 'opencps':
+      return { kind: 'process', adapter: opencpsAdapter };
+  }
+}
