@@ -3,18 +3,31 @@
  * every failure into one line on stderr with a non-zero exit code (DESIGN.md §7).
  */
 import { CalendarError, type VietnamCalendarOptions } from '@tthc/calendar';
+import { CoreError } from '@tthc/core';
 import type { Command } from './commands/command.js';
 import { daysCommand } from './commands/days.js';
 import { deadlineCommand } from './commands/deadline.js';
 import { demoCommand } from './commands/demo.js';
 import { holidaysCommand } from './commands/holidays.js';
 import { lunarCommand } from './commands/lunar.js';
+import { runCommand } from './commands/run.js';
+import { schemaCommand } from './commands/schema.js';
+import { validateCommand } from './commands/validate.js';
 import { createContext, loadCalendarOptions } from './context.js';
 import { type CliIo, UsageError } from './io.js';
 import { VERSION } from './version.js';
 
 /** Every command, in the order `tthc --help` lists them. */
-export const COMMANDS: readonly Command[] = [deadlineCommand, daysCommand, holidaysCommand, lunarCommand, demoCommand];
+export const COMMANDS: readonly Command[] = [
+  deadlineCommand,
+  daysCommand,
+  holidaysCommand,
+  lunarCommand,
+  validateCommand,
+  schemaCommand,
+  runCommand,
+  demoCommand,
+];
 
 /**
  * Top-level help: commands and global options.
@@ -24,7 +37,8 @@ export function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
   const commands = COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n');
   return (
-    `tthc ${VERSION} — Vietnamese administrative procedures (thủ tục hành chính): working-time calendar\n\n` +
+    `tthc ${VERSION} — Vietnamese administrative procedures (thủ tục hành chính): working-time calendar,\n` +
+    'procedure and process validation, dossier runs\n\n' +
     'Usage: tthc [--calendar <file.json>] <command> [options] [--json]\n\n' +
     `Commands:\n${commands}\n\n` +
     'Global options:\n' +
@@ -68,8 +82,13 @@ function oneLine(text: string): string {
   return text.replace(/\s*\n\s*/g, ' ').trim();
 }
 
+/** Bad input, as opposed to a bug: the user's arguments or data (calendar or core validation). */
+function isInputError(error: unknown): boolean {
+  return error instanceof UsageError || error instanceof CalendarError || error instanceof CoreError;
+}
+
 function describeFailure(error: unknown): string {
-  if (error instanceof UsageError || error instanceof CalendarError) return oneLine(error.message);
+  if (isInputError(error)) return oneLine((error as Error).message);
   const message = error instanceof Error ? error.message : String(error);
   return `internal error: ${oneLine(message)}`;
 }
@@ -117,6 +136,6 @@ export async function run(
     return await dispatch(argv, io);
   } catch (error) {
     io.stderr.write(`${commandName(argv)}: ${describeFailure(error)}\n`);
-    return error instanceof UsageError || error instanceof CalendarError ? 1 : 70;
+    return isInputError(error) ? 1 : 70;
   }
 }

@@ -1,8 +1,11 @@
 /**
- * `tthc demo`: a guided tour of the calendar on realistic dossiers (the README quick start).
- * Every number printed is computed by the library at run time; nothing is canned. Each section is a
- * function so later issues can add procedure and dossier sections.
+ * `tthc demo`: a guided tour of the calendar on realistic dossiers (the README quick start), then of
+ * the example procedures in `examples/procedures/` (validation, lint, each dossier run). Every number
+ * printed is computed by the library at run time; nothing is canned.
  */
+import { existsSync, readdirSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   type CountingRule,
   countWorkingDays,
@@ -13,11 +16,14 @@ import {
   parseDuration,
   type WorkCalendar,
 } from '@tthc/calendar';
-import { commandHelp, parseCommandArgs } from '../args.js';
+import { commandHelp, type OptionSpecs, parseCommandArgs } from '../args.js';
 import type { CommandContext } from '../context.js';
 import { formatInstant, humanDate, humanInstant } from '../format.js';
+import { UsageError } from '../io.js';
 import type { Command } from './command.js';
 import { deadlineText } from './deadline.js';
+import { loadDossierFile, loadProcedure, loadProcess, runDossier, runReport, runText } from './run.js';
+import { issueLine, readJsonFile, validateDocument } from './validate.js';
 
 /** One section of the tour: a title and the text the library computed for it. */
 export interface DemoSection {
@@ -147,28 +153,182 @@ export function demoText(calendar: WorkCalendar): string {
   const sections = DEMO_SECTIONS.map((section) => section(calendar)).map(
     ({ title, body }) => `\n== ${title} ==\n${body}`,
   );
-  return intro + sections.join('');
+  return fitWidth(intro + sections.join(''));
+}
+
+/** Wraps every line longer than {@link WIDTH} columns, continuation indented 4 more than the line. */
+function fitWidth(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => wrap(line, `${/^\s*/.exec(line)?.[0] ?? ''}    `))
+    .join('\n');
+}
+
+/**
+ * The folder holding `pnpm-workspace.yaml` at or above `start` (the repository root), or `null`.
+ * @example findRepoRoot('/work/main/packages/cli/dist') // '/work/main'
+ */
+export function findRepoRoot(start: string): string | null {
+  let dir = resolve(start);
+  for (;;) {
+    if (existsSync(join(dir, 'pnpm-workspace.yaml'))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) return null;
+    dir = parent;
+  }
+}
+
+/** Where this CLI file lives: `import.meta.url` in ESM (bin, tests); the CJS build has `__filename`. */
+function cliFile(): string {
+  return typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url);
+}
+
+/**
+ * `examples/procedures` of the repository the CLI runs from (found from the CLI file, then the working
+ * directory), or `null` outside a checkout (an npm install has no examples).
+ * @example defaultExamplesDir() // '/work/main/examples/procedures'
+ */
+export function defaultExamplesDir(): string | null {
+  for (const start of [dirname(cliFile()), process.cwd()]) {
+    const root = findRepoRoot(start);
+    const dir = root === null ? null : join(root, 'examples', 'procedures');
+    if (dir !== null && existsSync(dir)) return dir;
+  }
+  return null;
+}
+
+const WIDTH = 120;
+
+/** Wraps a long line at spaces to {@link WIDTH} columns, continuation lines indented by `indent`. */
+function wrap(line: string, indent: string): string {
+  const out: string[] = [];
+  let rest = line;
+  while (rest.length > WIDTH) {
+    const cut = rest.lastIndexOf(' ', WIDTH);
+    if (cut <= indent.length) break;
+    out.push(rest.slice(0, cut));
+    rest = indent + rest.slice(cut + 1);
+  }
+  out.push(rest);
+  return out.join('\n');
+}
+
+function dossierBlock(calendar: WorkCalendar, dir: string, file: string): string {
+  const procedure = loadProcedure(join(dir, 'procedure.json'));
+  const process = loadProcess(join(dir, 'process.json'));
+  const dossierFile = join(dir, file);
+  const dossier = loadDossierFile(dossierFile);
+  const end = runDossier({ procedure, process, dossier, dossierFile: file }, calendar);
+  const at = end.events.at(-1)?.at ?? end.receivedAt;
+  return runText(runReport(end, at, { eventsTotal: dossier.events.length }), calendar.zone);
+}
+
+function validationBlock(calendar: WorkCalendar, dir: string): { text: string; valid: boolean } {
+  const lines: string[] = [];
+  let valid = true;
+  for (const file of ['procedure.json', 'process.json']) {
+    const result = validateDocument(file, readJsonFile(join(dir, file)), {
+      calendar,
+      procedureFile: join(dir, 'procedure.json'),
+    });
+    valid &&= result.valid;
+    const verdict = result.valid ? 'hợp lệ (valid)' : 'không hợp lệ (invalid)';
+    lines.push(`  ${file}: ${verdict}${result.issues.length === 0 ? ', không có lỗi lint (lint-clean)' : ''}`);
+    for (const issue of result.issues) lines.push(wrap(`    ${issueLine(issue)}`, '      '));
+  }
+  return { text: `Kiểm tra (validation + lint, vietnamCalendar):\n${lines.join('\n')}\n`, valid };
+}
+
+/** The example sections, and whether every example validated and ran. */
+export interface ExampleSections {
+  readonly sections: readonly DemoSection[];
+  readonly ok: boolean;
+}
+
+/**
+ * One section per example procedure folder (with `procedure.json` and `process.json`): validation and
+ * lint, then every `dossier-*.json` run to its last event — control sheet, due, classification,
+ * portal status. A broken example is reported in its section (one line) and makes `ok` false.
+ * @example exampleSections(vietnamCalendar(), 'examples/procedures').sections.length // 3
+ */
+export function exampleSections(calendar: WorkCalendar, examplesDir: string): ExampleSections {
+  const slugs = readdirSync(examplesDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(examplesDir, d.name, 'process.json')))
+    .map((d) => d.name)
+    .sort();
+  let ok = true;
+  const sections = slugs.map((slug, i): DemoSection => {
+    const dir = join(examplesDir, slug);
+    let body: string;
+    let name = slug;
+    try {
+      const procedure = loadProcedure(join(dir, 'procedure.json'));
+      name = `${procedure.code} ${procedure.name}`;
+      const validation = validationBlock(calendar, dir);
+      ok &&= validation.valid;
+      const dossiers = readdirSync(dir)
+        .filter((f) => /^dossier-.*\.json$/.test(f))
+        .sort()
+        .map((f) => `\nHồ sơ mẫu (example dossier) ${f}:\n${dossierBlock(calendar, dir, f)}`);
+      body = validation.text + dossiers.join('');
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      ok = false;
+      body = wrap(`  lỗi (error): ${error.message}`, '    ') + '\n';
+    }
+    return { title: `6.${i + 1} Thủ tục mẫu (example procedure) ${slug}: ${name}`.slice(0, WIDTH - 6), body };
+  });
+  return { sections, ok };
+}
+
+const OPTIONS: OptionSpecs = {
+  examples: {
+    type: 'string',
+    value: '<dir>',
+    help: 'folder of example procedures (default: examples/procedures of the repository)',
+  },
+};
+
+function examplesPart(calendar: WorkCalendar, dir: string | null): { text: string; ok: boolean } {
+  const heading = '\n== 6. Thủ tục mẫu / Example procedures ==\n';
+  if (dir === null || !existsSync(dir)) {
+    const where = dir === null ? 'examples/procedures (no repository checkout found)' : `"${dir}"`;
+    return {
+      text: `${heading}Không tìm thấy thủ tục mẫu / example procedures not found: ${where}; skipped.\n`,
+      ok: true,
+    };
+  }
+  const { sections, ok } = exampleSections(calendar, dir);
+  const near = relative(process.cwd(), dir);
+  const shown = near.startsWith('..') ? dir : near || '.';
+  const text = sections.map(({ title, body }) => `\n== ${title} ==\n${body}`).join('');
+  return { text: `${heading}Thư mục / folder: ${shown}\n${text}`, ok };
 }
 
 function run(args: readonly string[], context: CommandContext): number {
-  const { values } = parseCommandArgs(args, {});
+  const { values } = parseCommandArgs(args, OPTIONS);
   if (values.help) {
     context.io.stdout.write(demoCommand.help());
     return 0;
   }
-  context.io.stdout.write(demoText(context.calendar()));
-  return 0;
+  const calendar = context.calendar();
+  context.io.stdout.write(demoText(calendar));
+  const dir = typeof values.examples === 'string' ? values.examples : defaultExamplesDir();
+  const examples = examplesPart(calendar, dir);
+  context.io.stdout.write(examples.text);
+  return examples.ok ? 0 : 1;
 }
 
-/** `tthc demo`. */
+/** `tthc demo [--examples <dir>]`. */
 export const demoCommand: Command = {
   name: 'demo',
-  summary: 'a short tour of the calendar on realistic dossiers (Tết 2026, 15:00 cut-off, make-up Saturday…)',
+  summary: 'a tour: the calendar on realistic dossiers (Tết 2026, 15:00 cut-off…), then the example procedures run',
   help: () =>
     commandHelp(
-      'tthc demo',
-      'Prints worked deadlines on embedded example dossiers, computed live by @tthc/calendar.',
-      {},
+      'tthc demo [--examples <dir>]',
+      'Prints worked deadlines on embedded example dossiers, computed live by @tthc/calendar, then validates,\n' +
+        'lints and runs every example procedure of examples/procedures with @tthc/core (skipped when not found).',
+      OPTIONS,
     ),
   run,
 };
