@@ -98,7 +98,8 @@ export function table(header: readonly string[], rows: readonly (readonly string
       .map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i] ?? 0)))
       .join('  ')
       .trimEnd();
-  const rule = widths.map((w) => '-'.repeat(w)).join('  ');
+  // The last column is free text: its rule is only as wide as its header, so long notes wrap, not the rule.
+  const rule = widths.map((w, i) => '-'.repeat(i === widths.length - 1 ? (header[i] ?? '').length : w)).join('  ');
   return [line(header), rule, ...rows.map(line)].join('\n') + '\n';
 }
 

@@ -10,8 +10,10 @@ import { deadlineCommand } from './commands/deadline.js';
 import { demoCommand } from './commands/demo.js';
 import { holidaysCommand } from './commands/holidays.js';
 import { lunarCommand } from './commands/lunar.js';
+import { replayCommand } from './commands/replay.js';
 import { runCommand } from './commands/run.js';
 import { schemaCommand } from './commands/schema.js';
+import { simulateCommand } from './commands/simulate.js';
 import { validateCommand } from './commands/validate.js';
 import { createContext, loadCalendarOptions } from './context.js';
 import { type CliIo, UsageError } from './io.js';
@@ -26,6 +28,8 @@ export const COMMANDS: readonly Command[] = [
   validateCommand,
   schemaCommand,
   runCommand,
+  simulateCommand,
+  replayCommand,
   demoCommand,
 ];
 

@@ -5,3 +5,4 @@
  */
 export * from './simulate/index.js';
 export * from './replay/index.js';
+export * from './report/index.js';

@@ -17,6 +17,7 @@ import {
   type WorkCalendar,
 } from '@tthc/calendar';
 import { commandHelp, type OptionSpecs, parseCommandArgs } from '../args.js';
+import { demoReplay, demoSimulation } from '../demo-sim.js';
 import type { CommandContext } from '../context.js';
 import { formatInstant, humanDate, humanInstant } from '../format.js';
 import { UsageError } from '../io.js';
@@ -316,7 +317,11 @@ function run(args: readonly string[], context: CommandContext): number {
   const dir = typeof values.examples === 'string' ? values.examples : defaultExamplesDir();
   const examples = examplesPart(calendar, dir);
   context.io.stdout.write(examples.text);
-  return examples.ok ? 0 : 1;
+  // Auditors' side (issue 5): a Monte-Carlo run of the ward scenario and a replay of the example log.
+  const io = { ...context.io, stdout: { write: (text: string) => context.io.stdout.write(fitWidth(text)) } };
+  const simulated = demoSimulation(io);
+  const replayed = demoReplay(io);
+  return examples.ok && simulated === 0 && replayed === 0 ? 0 : 1;
 }
 
 /** `tthc demo [--examples <dir>]`. */
