@@ -65,7 +65,7 @@ const QUANTILE_SHARES = [0.5, 0.4, 0.09] as const;
  * width (equal percentiles) is merged into the bin before it. Empty when nothing finished.
  * @example quantileBins({ unit: 'workingDay', n: 100, mean: 1, sd: 1, p50: 1, p90: 2, p99: 3, max: 4 }).length // 4
  */
-export function quantileBins(lead: LeadTime): HistogramBin[] {
+export function quantileBins(lead: Pick<LeadTime, 'n' | 'p50' | 'p90' | 'p99' | 'max'>): HistogramBin[] {
   const { n, p50, p90, p99, max } = lead;
   if (n === 0 || p50 === null || p90 === null || p99 === null || max === null) return [];
   const edges = [0, p50, p90, p99, max];

@@ -94,8 +94,8 @@ describe('renderSimulationHtml', () => {
     expect(widths.indexOf(Math.max(...widths))).toBe(busiest);
   });
 
-  it('lead-time histogram: percentile bins by default, equal-width bins when given', () => {
-    expect(count(chart(html, 'lead-time'), 'class="bar"')).toBe(4);
+  it('lead-time histogram: the result’s equal-width bins by default, or the bins given', () => {
+    expect(count(chart(html, 'lead-time'), 'class="bar"')).toBe(ward.leadTime.histogram.counts.length);
     const h = leadTimeHistogram([0.1, 0.2, 0.6, 1.4, 2.2], { maxBins: 10 });
     const withBins = renderSimulationHtml(ward, { histogram: h });
     expect(count(chart(withBins, 'lead-time'), 'class="bar"')).toBe(h.counts.length);
@@ -104,7 +104,17 @@ describe('renderSimulationHtml', () => {
   it('renders a run where nothing finished without a histogram', () => {
     const empty: SimulationResult = {
       ...ward,
-      leadTime: { unit: 'workingDay', n: 0, mean: null, sd: null, p50: null, p90: null, p99: null, max: null },
+      leadTime: {
+        unit: 'workingDay',
+        n: 0,
+        mean: null,
+        sd: null,
+        p50: null,
+        p90: null,
+        p99: null,
+        max: null,
+        histogram: leadTimeHistogram([]),
+      },
     };
     const page = renderSimulationHtml(empty);
     expect(page).not.toContain('data-chart="lead-time"');

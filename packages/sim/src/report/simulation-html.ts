@@ -108,13 +108,13 @@ function onTimeSection(r: SimulationResult): string {
 }
 
 function histogramOf(r: SimulationResult, options: RenderSimulationHtmlOptions): LeadTimeHistogram | undefined {
-  return options.histogram ?? (r.leadTime as LeadTime & { readonly histogram?: LeadTimeHistogram }).histogram;
+  return options.histogram ?? r.leadTime.histogram;
 }
 
 function leadTimeSection(r: SimulationResult, options: RenderSimulationHtmlOptions): string {
   const lt = r.leadTime;
   const equal = histogramOf(r, options);
-  const bins = equal ? histogramBins(equal) : quantileBins(lt);
+  const bins = lt.n === 0 ? [] : equal ? histogramBins(equal) : quantileBins(lt);
   const markers = [
     { label: 'P50', at: lt.p50 },
     { label: 'P90', at: lt.p90 },

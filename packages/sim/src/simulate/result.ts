@@ -3,6 +3,7 @@
  * built from a run's tallies: on-time rates with Wilson intervals, lead-time percentiles, waiting vs
  * processing per step, utilisation per unit, the bottleneck ranking and the apology list.
  */
+import { type LeadTimeHistogram, leadTimeHistogram } from '../report/histogram.js';
 import { type Duration, formatLocalInstant } from '@tthc/calendar';
 import type { CompareMode, DossierClock } from './clock.js';
 import type { SimModel } from './model.js';
@@ -63,6 +64,8 @@ export interface LeadTime {
   readonly p90: number | null;
   readonly p99: number | null;
   readonly max: number | null;
+  /** Equal-width bins of lead time (working days) for the report's histogram. */
+  readonly histogram: LeadTimeHistogram;
 }
 
 /** The result of {@link simulate}. */
@@ -133,6 +136,7 @@ function leadTime(rec: RunRecorder, workingDayMinutes: number): LeadTime {
     p90: roundOrNull(percentile(sorted, 0.9)),
     p99: roundOrNull(percentile(sorted, 0.99)),
     max: roundOrNull(percentile(sorted, 1)),
+    histogram: leadTimeHistogram(sorted),
   };
 }
 
