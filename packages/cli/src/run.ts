@@ -5,12 +5,17 @@
 import { CalendarError, type VietnamCalendarOptions } from '@tthc/calendar';
 import { CoreError } from '@tthc/core';
 import type { Command } from './commands/command.js';
+import { applyCommand } from './commands/apply.js';
 import { daysCommand } from './commands/days.js';
 import { deadlineCommand } from './commands/deadline.js';
 import { demoCommand } from './commands/demo.js';
+import { diffCommand } from './commands/diff.js';
+import { dvcqgCommand } from './commands/dvcqg.js';
 import { holidaysCommand } from './commands/holidays.js';
 import { lunarCommand } from './commands/lunar.js';
+import { planCommand } from './commands/plan.js';
 import { replayCommand } from './commands/replay.js';
+import { reportCommand } from './commands/report.js';
 import { runCommand } from './commands/run.js';
 import { schemaCommand } from './commands/schema.js';
 import { simulateCommand } from './commands/simulate.js';
@@ -28,6 +33,11 @@ export const COMMANDS: readonly Command[] = [
   validateCommand,
   schemaCommand,
   runCommand,
+  diffCommand,
+  planCommand,
+  applyCommand,
+  reportCommand,
+  dvcqgCommand,
   simulateCommand,
   replayCommand,
   demoCommand,

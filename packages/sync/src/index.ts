@@ -140,3 +140,46 @@ export {
   type ReconcilePolicy,
   type ReconciledStepField,
 } from './reconcile/policy.js';
+export {
+  adapterFor,
+  type AnyAdapter,
+  DOCUMENT_FORMATS,
+  type DocumentFormat,
+  detectFormat,
+  type FormatAdapter,
+  processAdapterFor,
+} from './bulk/detect.js';
+export { diffAll, planAll } from './bulk/run.js';
+export { pairDocuments } from './bulk/pair.js';
+export type {
+  BulkDocument,
+  BulkFormats,
+  BulkInput,
+  BulkOptions,
+  BulkPair,
+  BulkProblem,
+  BulkProblemCode,
+  BulkResult,
+  BulkRole,
+  BulkSets,
+  BulkSources,
+  ProcedureOutcome,
+  UnpairedProcedure,
+} from './bulk/types.js';
+export {
+  buildReport,
+  type ChangeOrigin,
+  hasChanges,
+  REPORT_KIND_LABELS,
+  REPORT_KINDS,
+  type ReportChange,
+  type ReportKind,
+  reportKindOf,
+  type ReportProcedure,
+  type ReportSummary,
+  type SyncReport,
+} from './report/model.js';
+export { reportJson } from './report/json.js';
+export { DEFAULT_REPORT_TITLE, type ReportOptions, reportMarkdown } from './report/markdown.js';
+export { escapeHtml, reportHtml } from './report/html.js';
+export { summaryRows, type SummaryRow } from './report/rows.js';

@@ -14,7 +14,13 @@ export type JsonPath = readonly (string | number)[];
  * @example jsonPointer(['NoiDung', 'QuyTrinhXuLy', 0, 'TT']) // '/NoiDung/QuyTrinhXuLy/0/TT'
  */
 export function jsonPointer(path: JsonPath): string {
-  return path.map((s) => `/${String(s).replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
+  // Built for every field an adapter reads (provenance), so the common case avoids regex and arrays.
+  let out = '';
+  for (const segment of path) {
+    const s = String(segment);
+    out += s.includes('~') || s.includes('/') ? `/${s.replaceAll('~', '~0').replaceAll('/', '~1')}` : `/${s}`;
+  }
+  return out;
 }
 
 /** Issues and provenance collected while one document is read. */

@@ -4,13 +4,19 @@
  */
 import { type Duration, durationToWorkingMinutes } from '@tthc/calendar';
 
+const FOLD_MEMO_LIMIT = 50_000;
+const folded = new Map<string, string>();
+
 /**
  * Folds Vietnamese text for comparison: NFC, lower case, diacritics stripped, đ → d, punctuation
  * spacing and runs of spaces collapsed. Never store the result.
  * @example foldVietnamese('  Ủy ban  nhân dân Xã ') // 'uy ban nhan dan xa'
  */
 export function foldVietnamese(text: string): string {
-  return text
+  // Matching folds the same few hundred names millions of times in a bulk run: remember them.
+  const known = folded.get(text);
+  if (known !== undefined) return known;
+  const out = text
     .normalize('NFC')
     .toLowerCase()
     .normalize('NFD')
@@ -18,6 +24,9 @@ export function foldVietnamese(text: string): string {
     .replace(/đ/g, 'd')
     .replace(/\s+/g, ' ')
     .trim();
+  if (folded.size >= FOLD_MEMO_LIMIT) folded.clear();
+  folded.set(text, out);
+  return out;
 }
 
 /** One organisational unit and the names systems give it. */
@@ -90,14 +99,55 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-function expandAbbreviations(folded: string, abbreviations: Readonly<Record<string, string>>): string {
+interface UnitKeyer {
+  readonly abbreviations: readonly { readonly re: RegExp; readonly full: string }[];
+  readonly aliases: ReadonlyMap<string, string>;
+  readonly memo: Map<string, string>;
+}
+
+const MEMO_LIMIT = 10_000;
+
+function expandAbbreviations(folded: string, keyer: Pick<UnitKeyer, 'abbreviations'>): string {
   let out = folded;
-  for (const [abbr, full] of Object.entries(abbreviations)) {
-    if (!isUsableAbbreviation(abbr, full)) continue;
-    const re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(foldVietnamese(abbr))}(?![\\p{L}\\p{N}])`, 'gu');
-    out = out.replace(re, foldVietnamese(full));
-  }
+  for (const { re, full } of keyer.abbreviations) out = out.replace(re, full);
   return out.replace(/\s*-\s*/g, ' - ');
+}
+
+// Compiling the abbreviation patterns and the alias table once per options object (not per call)
+// keeps bulk matching of thousands of procedures fast.
+function buildKeyer(options: UnitNameOptions): UnitKeyer {
+  const abbreviations = Object.entries({ ...UNIT_ABBREVIATIONS, ...options.abbreviations })
+    .filter(([abbr, full]) => isUsableAbbreviation(abbr, full))
+    .map(([abbr, full]) => ({
+      re: new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(foldVietnamese(abbr))}(?![\\p{L}\\p{N}])`, 'gu'),
+      full: foldVietnamese(full),
+    }));
+  const aliases = new Map<string, string>();
+  // The first entry that names a key wins, as before: user aliases are checked before the shipped ones.
+  for (const entry of [...(options.aliases ?? []), ...UNIT_ALIASES]) {
+    const canonical = expandAbbreviations(foldVietnamese(entry.name), { abbreviations });
+    for (const n of [entry.name, ...entry.aliases]) {
+      const k = expandAbbreviations(foldVietnamese(n), { abbreviations });
+      if (!aliases.has(k)) aliases.set(k, canonical);
+    }
+  }
+  return { abbreviations, aliases, memo: new Map() };
+}
+
+const defaultKeyer = { current: undefined as UnitKeyer | undefined };
+const keyers = new WeakMap<UnitNameOptions, UnitKeyer>();
+
+function keyerFor(options: UnitNameOptions): UnitKeyer {
+  if (options.aliases === undefined && options.abbreviations === undefined) {
+    defaultKeyer.current ??= buildKeyer({});
+    return defaultKeyer.current;
+  }
+  let k = keyers.get(options);
+  if (!k) {
+    k = buildKeyer(options);
+    keyers.set(options, k);
+  }
+  return k;
 }
 
 /**
@@ -105,13 +155,14 @@ function expandAbbreviations(folded: string, abbreviations: Readonly<Record<stri
  * @example unitKey('Bộ phận TN&TKQ') === unitKey('Bộ phận tiếp nhận và trả kết quả') // true
  */
 export function unitKey(name: string, options: UnitNameOptions = {}): string {
-  const abbreviations = { ...UNIT_ABBREVIATIONS, ...options.abbreviations };
-  const key = expandAbbreviations(foldVietnamese(name), abbreviations);
-  for (const entry of [...(options.aliases ?? []), ...UNIT_ALIASES]) {
-    const names = [entry.name, ...entry.aliases].map((n) => expandAbbreviations(foldVietnamese(n), abbreviations));
-    if (names.includes(key)) return expandAbbreviations(foldVietnamese(entry.name), abbreviations);
-  }
-  return key;
+  const keyer = keyerFor(options);
+  const known = keyer.memo.get(name);
+  if (known !== undefined) return known;
+  const key = expandAbbreviations(foldVietnamese(name), keyer);
+  const result = keyer.aliases.get(key) ?? key;
+  if (keyer.memo.size >= MEMO_LIMIT) keyer.memo.clear();
+  keyer.memo.set(name, result);
+  return result;
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import { type Change, diff, type SystemName } from '@tthc/sync';
 // Format detection is not exported from '@tthc/sync' yet: read from source until it is.
-import { adapterFor, DOCUMENT_FORMATS, type DocumentFormat, detectFormat } from '../../../sync/src/bulk/detect.js';
+import { adapterFor, DOCUMENT_FORMATS, type DocumentFormat, detectFormat } from '@tthc/sync';
 import { commandHelp, type OptionSpecs, parseCommandArgs } from '../args.js';
 import type { CommandContext } from '../context.js';
 import { json } from '../format.js';

@@ -57,3 +57,13 @@ export function adapterFor(format: DocumentFormat): FormatAdapter {
       return { kind: 'process', adapter: opencpsAdapter };
   }
 }
+
+/**
+ * The adapter of a process format; throws a `TypeError` for the catalogue (misuse: it holds no process).
+ * @example processAdapterFor('portal').parse(config).value?.steps.length
+ */
+export function processAdapterFor(format: DocumentFormat): AnyAdapter<Process> {
+  const found = adapterFor(format);
+  if (found.kind !== 'process') throw new TypeError(`format "${format}" holds a procedure, not a process`);
+  return found.adapter;
+}

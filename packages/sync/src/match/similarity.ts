@@ -20,6 +20,29 @@ function hasDiacritics(text: string): boolean {
   return foldVietnamese(text) !== text.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
+// Matching compares every step with every candidate: each name's token set is computed once.
+interface NameInfo {
+  readonly diacritics: boolean;
+  readonly tokens: ReadonlySet<string>;
+  readonly foldedTokens: ReadonlySet<string>;
+}
+const NAME_MEMO_LIMIT = 20_000;
+const names = new Map<string, NameInfo>();
+
+function nameInfo(text: string): NameInfo {
+  let info = names.get(text);
+  if (info === undefined) {
+    info = {
+      diacritics: hasDiacritics(text),
+      tokens: new Set(nameTokens(text)),
+      foldedTokens: new Set(nameTokens(text, { folded: true })),
+    };
+    if (names.size >= NAME_MEMO_LIMIT) names.clear();
+    names.set(text, info);
+  }
+  return info;
+}
+
 function setSimilarity(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   if (a.size === 0 || b.size === 0) return a.size === b.size ? 1 : 0;
   let common = 0;
@@ -38,8 +61,10 @@ function setSimilarity(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
  * @example nameSimilarity('Tiếp nhận hồ sơ', 'Tiếp nhận hồ sơ, kiểm tra tính hợp lệ') // ≈ 0.8
  */
 export function nameSimilarity(a: string, b: string): number {
-  const folded = !hasDiacritics(a) || !hasDiacritics(b);
-  return setSimilarity(new Set(nameTokens(a, { folded })), new Set(nameTokens(b, { folded })));
+  const ia = nameInfo(a);
+  const ib = nameInfo(b);
+  const folded = !ia.diacritics || !ib.diacritics;
+  return folded ? setSimilarity(ia.foldedTokens, ib.foldedTokens) : setSimilarity(ia.tokens, ib.tokens);
 }
 
 /**
