@@ -10,7 +10,7 @@ import { daysCommand } from './commands/days.js';
 import { deadlineCommand } from './commands/deadline.js';
 import { demoCommand } from './commands/demo.js';
 import { diffCommand } from './commands/diff.js';
-import { dvcqgCommand } from './commands/dvcqg.js';
+import { dvcqgCommand, exportDvcqgCommand, importProgressCommand } from './commands/dvcqg.js';
 import { holidaysCommand } from './commands/holidays.js';
 import { lunarCommand } from './commands/lunar.js';
 import { planCommand } from './commands/plan.js';
@@ -38,6 +38,8 @@ export const COMMANDS: readonly Command[] = [
   applyCommand,
   reportCommand,
   dvcqgCommand,
+  exportDvcqgCommand,
+  importProgressCommand,
   simulateCommand,
   replayCommand,
   demoCommand,

@@ -77,3 +77,17 @@ describe('tthc dvcqg import', () => {
     await expect(dvcqg('import', `${EX}/tien-do.csv`)).rejects.toThrow(/--process <file> is required/);
   });
 });
+
+describe('issue 6 command names', () => {
+  it('export-dvcqg and import-progress are dvcqg export/import', async () => {
+    const { run, memoryIo } = await import('../index.js');
+    for (const name of ['export-dvcqg', 'import-progress']) {
+      const io = memoryIo();
+      expect(await run([name, '--help'], io)).toBe(0);
+      expect(io.out()).toContain('tthc dvcqg export');
+    }
+    const io = memoryIo();
+    expect(await run(['import-progress', 'no-such-file.csv', '--process', 'nope.json'], io)).toBe(1);
+    expect(io.err()).toMatch(/no-such-file\.csv|nope\.json/);
+  });
+});

@@ -190,3 +190,31 @@ export const dvcqgCommand: Command = {
     throw new UsageError(`unknown sub-command "${sub}"; expected export or import`);
   },
 };
+
+/** `tthc export-dvcqg …`: the name issue 6 gives `tthc dvcqg export`. */
+export const exportDvcqgCommand: Command = {
+  name: 'export-dvcqg',
+  summary: 'same as `tthc dvcqg export`: a dossier as DVCQG DongBoHoSoMC payload + CapNhatTienDoHoSoMC rows',
+  help: () => `Usage: tthc export-dvcqg … (alias of tthc dvcqg export)\n\n${dvcqgCommand.help()}`,
+  run(args, context) {
+    if (args.includes('--help') || args.includes('-h')) {
+      context.io.stdout.write(exportDvcqgCommand.help());
+      return 0;
+    }
+    return dvcqgCommand.run(['export', ...args], context);
+  },
+};
+
+/** `tthc import-progress …`: the name issue 6 gives `tthc dvcqg import`. */
+export const importProgressCommand: Command = {
+  name: 'import-progress',
+  summary: 'same as `tthc dvcqg import`: rebuild dossiers from DVCQG progress rows (JSON or CSV)',
+  help: () => `Usage: tthc import-progress … (alias of tthc dvcqg import)\n\n${dvcqgCommand.help()}`,
+  run(args, context) {
+    if (args.includes('--help') || args.includes('-h')) {
+      context.io.stdout.write(importProgressCommand.help());
+      return 0;
+    }
+    return dvcqgCommand.run(['import', ...args], context);
+  },
+};
