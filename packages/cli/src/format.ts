@@ -3,6 +3,7 @@
  * Vietnamese and English, and plain-text tables.
  */
 import { dayNumberFromIso, type IsoDate, weekdayOfDayNumber } from '@tthc/calendar';
+import { formatInstant as isoInZone } from '@tthc/core';
 
 /** Local wall-clock fields of an instant in a zone. */
 export interface LocalParts {
@@ -12,46 +13,16 @@ export interface LocalParts {
   readonly offsetMinutes: number;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(zone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(zone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(zone, formatter);
-  }
-  return formatter;
-}
-
 /**
- * Wall-clock date, time (seconds precision) and UTC offset of an instant in an IANA zone. Uses
- * `Intl` with an explicit zone, so the answer never depends on the process `TZ`.
+ * Wall-clock date, time (seconds precision) and UTC offset of an instant in an IANA zone, read from
+ * the runtime's ISO formatting, so the answer never depends on the process `TZ`.
  * @example localParts(new Date('2026-02-13T09:30:00Z'), 'Asia/Ho_Chi_Minh') // { date: '2026-02-13', time: '16:30:00', offsetMinutes: 420 }
  */
 export function localParts(instant: Date, zone: string): LocalParts {
-  const seconds = Math.floor(instant.getTime() / 1000) * 1000;
-  const parts: Record<string, string> = {};
-  for (const part of formatterFor(zone).formatToParts(new Date(seconds))) parts[part.type] = part.value;
-  const year = Number(parts.year);
-  const month = Number(parts.month);
-  const day = Number(parts.day);
-  const [hour, minute, second] = [Number(parts.hour), Number(parts.minute), Number(parts.second)];
-  const asUtc = Date.UTC(year, month - 1, day, hour, minute, second);
-  const date = `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`;
-  return { date, time: `${pad2(hour)}:${pad2(minute)}:${pad2(second)}`, offsetMinutes: (asUtc - seconds) / 60_000 };
-}
-
-function pad2(n: number): string {
-  return String(n).padStart(2, '0');
+  const iso = formatInstant(instant, zone); // YYYY-MM-DDTHH:mm:ss±HH:MM
+  const sign = iso[19] === '-' ? -1 : 1;
+  const offsetMinutes = sign * (Number(iso.slice(20, 22)) * 60 + Number(iso.slice(23, 25)));
+  return { date: iso.slice(0, 10), time: iso.slice(11, 19), offsetMinutes };
 }
 
 /**
@@ -59,10 +30,7 @@ function pad2(n: number): string {
  * @example formatInstant(new Date('2026-02-25T09:30:00Z'), 'Asia/Ho_Chi_Minh') // '2026-02-25T16:30:00+07:00'
  */
 export function formatInstant(instant: Date, zone: string): string {
-  const { date, time, offsetMinutes } = localParts(instant, zone);
-  const sign = offsetMinutes < 0 ? '-' : '+';
-  const abs = Math.abs(offsetMinutes);
-  return `${date}T${time}${sign}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`;
+  return isoInZone(instant.getTime(), zone);
 }
 
 const WEEKDAYS_VI = ['Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy', 'Chủ Nhật'];
