@@ -293,3 +293,11 @@ describe('addWorkingTimeMs', () => {
     expect(() => addWorkingTimeMs(cal, Number.NaN, d)).toThrow(/startMs/);
   });
 });
+
+describe('countWorkingDays on an empty range', () => {
+  it('is 0 even when the empty range starts just past the calendar', () => {
+    const cal = createWorkCalendar({ validFrom: '2026-01-01', validTo: '2026-01-31' });
+    expect(countWorkingDays(cal, '2026-02-01', '2026-01-31')).toBe(0);
+    expect(() => countWorkingDays(cal, '2026-01-31', '2026-02-01')).toThrow(/to: 2026-02-01 is outside/);
+  });
+});

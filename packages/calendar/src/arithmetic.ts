@@ -3,19 +3,20 @@
  * instant, working time between two instants, working days between two dates, and deadlines.
  * Every function is O(log n) in the calendar's windows and independent of the duration (DESIGN.md §3).
  */
-import type { IsoDate } from './civil-date.js';
+import { dayNumberFromIso, type IsoDate, isoFromDayNumber } from './civil-date.js';
 import { computeDueMs } from './deadline.js';
 import { toEpochMs } from './instant.js';
 import {
   beyondRange,
   dayIndexOfInstant,
   firstWindowEndingAfter,
+  localDayNumber,
   requireWorkingTime,
   windowAtOrBeforeOnDay,
   workingMsBeforeWindow,
 } from './timeline.js';
 import type { DeadlineOptions, Duration, InstantInput } from './types.js';
-import { dayInRange, internalsOf, type WorkCalendar } from './work-calendar.js';
+import { internalsOf, outOfRange, type WorkCalendar } from './work-calendar.js';
 
 const MS_PER_MINUTE = 60_000;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -64,12 +65,20 @@ export function workingTimeBetween(calendar: WorkCalendar, from: InstantInput, t
   return (workingMsBeforeWindow(tables, b, kb) - workingMsBeforeWindow(tables, a, ka)) / MS_PER_MINUTE;
 }
 
+/** Index (0 = validFrom) of a civil date or of an instant's local date; not yet checked against the range. */
 function dayIndexOf(calendar: WorkCalendar, value: IsoDate | InstantInput, field: string): number {
-  const internals = internalsOf(calendar);
-  if (typeof value === 'string' && ISO_DATE.test(value)) {
-    return dayInRange(calendar, value, field) - internals.tables.firstDay;
-  }
-  return dayIndexOfInstant(calendar, internals, toEpochMs(value, field), field);
+  const { tables } = internalsOf(calendar);
+  const dayNumber =
+    typeof value === 'string' && ISO_DATE.test(value)
+      ? dayNumberFromIso(value, field)
+      : localDayNumber(tables, toEpochMs(value, field));
+  return dayNumber - tables.firstDay;
+}
+
+function requireDayInRange(calendar: WorkCalendar, index: number, field: string): void {
+  const { tables } = internalsOf(calendar);
+  if (index < 0 || index >= tables.dayCount)
+    throw outOfRange(calendar, field, isoFromDayNumber(tables.firstDay + index));
 }
 
 /**
@@ -85,7 +94,10 @@ export function countWorkingDays(
 ): number {
   const a = dayIndexOf(calendar, from, 'from');
   const b = dayIndexOf(calendar, to, 'to');
+  // An empty range has no working day, wherever it lies (e.g. [validTo + 1, validTo]).
   if (a > b) return 0;
+  requireDayInRange(calendar, a, 'from');
+  requireDayInRange(calendar, b, 'to');
   const { workingBefore } = internalsOf(calendar).tables;
   return workingBefore[b + 1]! - workingBefore[a]!;
 }
