@@ -21,7 +21,10 @@ export interface CivilDate {
 }
 
 // Howard Hinnant's days_from_civil / civil_from_days (public domain algorithms).
-/** Day number of a civil date. */
+/**
+ * Day number of a civil date.
+ * @example dayNumberFromCivil(2026, 2, 17) // 20501
+ */
 export function dayNumberFromCivil(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
@@ -32,7 +35,10 @@ export function dayNumberFromCivil(year: number, month: number, day: number): nu
   return era * 146097 + doe - 719468;
 }
 
-/** Civil date of a day number. */
+/**
+ * Civil date of a day number.
+ * @example civilFromDayNumber(20501) // { year: 2026, month: 2, day: 17 }
+ */
 export function civilFromDayNumber(dayNumber: number): CivilDate {
   const z = dayNumber + 719468;
   const era = Math.floor(z / 146097);
@@ -45,7 +51,10 @@ export function civilFromDayNumber(dayNumber: number): CivilDate {
   return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
 }
 
-/** ISO weekday (1 = Monday … 7 = Sunday) of a day number. */
+/**
+ * ISO weekday (1 = Monday … 7 = Sunday) of a day number.
+ * @example weekdayOfDayNumber(20501) // 2 (Tuesday 2026-02-17, Tết)
+ */
 export function weekdayOfDayNumber(dayNumber: number): IsoWeekday {
   // 1970-01-01 was a Thursday (4).
   return (((((dayNumber + 3) % 7) + 7) % 7) + 1) as IsoWeekday;
@@ -53,12 +62,18 @@ export function weekdayOfDayNumber(dayNumber: number): IsoWeekday {
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** True when `year` is a Gregorian leap year. */
+/**
+ * True when `year` is a Gregorian leap year.
+ * @example isLeapYear(2024) // true
+ */
 export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
-/** Number of days in a month (1–12) of a year. */
+/**
+ * Number of days in a month (1–12) of a year.
+ * @example daysInMonth(2026, 2) // 28
+ */
 export function daysInMonth(year: number, month: number): number {
   return [31, isLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
 }
@@ -89,7 +104,10 @@ function pad(n: number, width: number): string {
   return String(n).padStart(width, '0');
 }
 
-/** Formats a day number as `YYYY-MM-DD`. */
+/**
+ * Formats a day number as `YYYY-MM-DD`.
+ * @example isoFromDayNumber(20501) // '2026-02-17'
+ */
 export function isoFromDayNumber(dayNumber: number): IsoDate {
   const { year, month, day } = civilFromDayNumber(dayNumber);
   return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;

@@ -235,6 +235,7 @@ export function computeDeadline(
  * The due instant alone (epoch ms): the hot path of `addWorkingTime`/`addWorkingTimeMs`. Exact
  * working-time amounts are answered here without building a {@link DeadlineResult}; every other case
  * is delegated to {@link computeDeadline}, so the rules live in one place.
+ * @example computeDueMs(calendar, Date.parse('2026-02-13T09:30:00Z'), { amount: 3, unit: 'workingDay' })
  */
 export function computeDueMs(
   calendar: WorkCalendar,

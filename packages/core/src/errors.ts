@@ -35,7 +35,10 @@ export class CoreError extends Error {
   }
 }
 
-/** Formats a path as a JSON-pointer-like string: `steps[2].budget.unit`. */
+/**
+ * Formats a path as a JSON-pointer-like string: `steps[2].budget.unit`.
+ * @example formatPath(['steps', 2, 'budget', 'unit']) // 'steps[2].budget.unit'
+ */
 export function formatPath(path: readonly (string | number | symbol)[]): string {
   let out = '';
   for (const seg of path) {

@@ -26,7 +26,10 @@ function showValue(value: unknown): string {
   }
 }
 
-/** Turns zod issues into `DataIssue`s that carry the path and the offending value. */
+/**
+ * Turns zod issues into `DataIssue`s that carry the path and the offending value.
+ * @example const r = ProcessSchema.safeParse(json); if (!r.success) toDataIssues(r.error, json)
+ */
 export function toDataIssues(error: z.ZodError, input: unknown): DataIssue[] {
   return error.issues.map((issue) => {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');

@@ -55,6 +55,7 @@ export function clockOf(dossier: Pick<Dossier, 'calendar' | 'process'>): ClockCo
 /**
  * The statutory limit of a channel, with the same-day cut-off taken from the limit itself, else the
  * process, else the procedure (the cut-off is per procedure, not a general rule — REFERENCE.md §1.2).
+ * @example channelLimit(procedure, process, 'online') // { amount: 3, unit: 'workingDay' }
  */
 export function channelLimit(procedure: Procedure, process: Process, channel: ChannelKind): Duration {
   const row = procedure.channels.find((c) => c.channel === channel);
