@@ -7,7 +7,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { type Change, catalogueAdapter, diff, eisoAdapter, plan, portalAdapter } from '@tthc/sync';
 import { describe, expect, it } from 'vitest';
-// The diff and reconcile entry points are not exported from '@tthc/sync' yet (issue 4, items 3–4).
 
 const ROOT = new URL('../examples/commune/', import.meta.url);
 

@@ -1,8 +1,6 @@
-import { type AdapterIssue, catalogueAdapter, eisoAdapter, jsonPointer, portalAdapter } from '@tthc/sync';
+import { type AdapterIssue, catalogueAdapter, diff, eisoAdapter, jsonPointer, portalAdapter } from '@tthc/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-// The diff entry point is not exported from '@tthc/sync' yet (issue 4, item 3).
-import { diff } from '../../sync/src/diff/diff.js';
 import { catalogueRecordArb, eisoDocArb, type NativeSystem, nativeDocArb, portalDocArb } from './sync-arbitraries.js';
 import { corruptArb } from './sync-corrupt.js';
 import { type MutatorName, mutationArb, SYNC_MUTATORS } from './sync-mutators.js';

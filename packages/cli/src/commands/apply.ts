@@ -5,10 +5,16 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { type ApplyDocuments, apply, catalogueAdapter, documentHash, type Plan, ReconcileError } from '@tthc/sync';
-// Bulk runs are not exported from '@tthc/sync' yet: read from source until they are.
-import { processAdapterFor } from '@tthc/sync';
-import type { ProcedureOutcome } from '@tthc/sync';
+import {
+  type ApplyDocuments,
+  apply,
+  catalogueAdapter,
+  documentHash,
+  type Plan,
+  type ProcedureOutcome,
+  processAdapterFor,
+  ReconcileError,
+} from '@tthc/sync';
 import { commandHelp, type OptionSpecs, parseCommandArgs } from '../args.js';
 import type { CommandContext } from '../context.js';
 import { json } from '../format.js';

@@ -2,9 +2,15 @@
  * `tthc diff`: the typed differences between two documents of any of the systems (catalogue, e-ISO,
  * portal, OpenCPS), the format told by shape or given with `--format a,b`.
  */
-import { type Change, diff, type SystemName } from '@tthc/sync';
-// Format detection is not exported from '@tthc/sync' yet: read from source until it is.
-import { adapterFor, DOCUMENT_FORMATS, type DocumentFormat, detectFormat } from '@tthc/sync';
+import {
+  adapterFor,
+  type Change,
+  DOCUMENT_FORMATS,
+  type DocumentFormat,
+  detectFormat,
+  diff,
+  type SystemName,
+} from '@tthc/sync';
 import { commandHelp, type OptionSpecs, parseCommandArgs } from '../args.js';
 import type { CommandContext } from '../context.js';
 import { json } from '../format.js';

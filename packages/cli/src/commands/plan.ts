@@ -5,12 +5,19 @@
  */
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { apply, documentHash, ReconcileError, type ReconcilePolicy } from '@tthc/sync';
-// Bulk runs and reports are not exported from '@tthc/sync' yet: read from source until they are.
-import { detectFormat, processAdapterFor } from '@tthc/sync';
-import { planAll } from '@tthc/sync';
-import type { BulkDocument, BulkResult } from '@tthc/sync';
-import { buildReport, hasChanges } from '@tthc/sync';
+import {
+  apply,
+  type BulkDocument,
+  type BulkResult,
+  buildReport,
+  detectFormat,
+  documentHash,
+  hasChanges,
+  planAll,
+  processAdapterFor,
+  ReconcileError,
+  type ReconcilePolicy,
+} from '@tthc/sync';
 import { commandHelp, type OptionSpecs, parseCommandArgs } from '../args.js';
 import type { CommandContext } from '../context.js';
 import { json } from '../format.js';

@@ -4,11 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-// Reports are not exported from '@tthc/sync' yet: read from source until they are.
-import { reportHtml } from '@tthc/sync';
-import { reportJson } from '@tthc/sync';
-import { reportMarkdown } from '@tthc/sync';
-import { hasChanges } from '@tthc/sync';
+import { hasChanges, reportHtml, reportJson, reportMarkdown } from '@tthc/sync';
 import { commandHelp, type OptionSpecs, parseCommandArgs } from '../args.js';
 import type { CommandContext } from '../context.js';
 import { UsageError } from '../io.js';

@@ -8,6 +8,7 @@ import { reportJson } from './json.js';
 import { reportMarkdown } from './markdown.js';
 import { buildReport, hasChanges, REPORT_KINDS, reportKindOf } from './model.js';
 import { CHANGE_CODES } from '../diff/change.js';
+import { valueText } from './rows.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: native fixtures are edited freely.
 type Doc = Record<string, any>;
@@ -132,5 +133,26 @@ describe('reportMarkdown', () => {
     for (const line of md.split('\n').filter((l) => l.startsWith('| ') && l.includes('script'))) {
       expect(line.split(/(?<!\\)\|/).length).toBe(9);
     }
+  });
+});
+
+describe('valueText', () => {
+  it('writes durations, performers, steps and lists as a person reads them', () => {
+    expect(valueText({ amount: 0.5, unit: 'workingDay' })).toBe('0,5 ngày làm việc');
+    expect(valueText({ amount: 4, unit: 'workingHour', notCounted: true })).toBe('Không tính thời gian');
+    expect(valueText({ unit: 'Phòng Tư pháp', role: 'Công chức' })).toBe('Công chức (Phòng Tư pháp)');
+    expect(valueText({ unit: 'Bộ phận Một cửa' })).toBe('Bộ phận Một cửa');
+    expect(valueText({ key: 'B2', name: 'Thẩm định hồ sơ', kind: 'review' })).toBe('B2. Thẩm định hồ sơ');
+    expect(valueText(['Mẫu 01', 'Mẫu 02'])).toBe('Mẫu 01; Mẫu 02');
+    expect(valueText([])).toBe('—');
+    expect(valueText(undefined)).toBe('—');
+  });
+
+  it('falls back to JSON for other objects and never throws', () => {
+    expect(valueText({ unit: 'Phòng', role: 'x', extra: 1 })).toBe('{"unit":"Phòng","role":"x","extra":1}');
+    expect(valueText({ amount: -1, unit: 'workingDay' })).toBe('{"amount":-1,"unit":"workingDay"}');
+    expect(valueText({ amount: 1, unit: 'fortnight' })).toBe('{"amount":1,"unit":"fortnight"}');
+    expect(valueText(12n)).toBe('12');
+    expect(valueText(3)).toBe('3');
   });
 });

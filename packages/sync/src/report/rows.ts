@@ -1,6 +1,7 @@
 /**
  * The rows both the Markdown and the HTML report print: the summary table and a change's cells.
  */
+import { type Duration, formatDuration } from '@tthc/calendar';
 import type { BilingualMessage, ChangeSeverity } from '../diff/change.js';
 import type { ReportChange, ReportSummary } from './model.js';
 
@@ -47,12 +48,51 @@ export const ORIGIN_LABELS: Readonly<Record<ReportChange['origin'], BilingualMes
   announced: { vi: 'CSDLQG thay đổi', en: 'catalogue changed' },
 };
 
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A duration in the words agencies write ("04 giờ làm việc" style), or null when `v` is not one. */
+function durationText(v: Record<string, unknown>): string | null {
+  if (typeof v.amount !== 'number' || typeof v.unit !== 'string') return null;
+  try {
+    return formatDuration(v as unknown as Duration);
+  } catch {
+    return null;
+  }
+}
+
+/** A performer `{ unit, role }` as "role (unit)"; null when `v` is not one. */
+function performerText(v: Record<string, unknown>): string | null {
+  if (typeof v.unit !== 'string') return null;
+  const keys = Object.keys(v).filter((k) => v[k] !== undefined);
+  if (keys.some((k) => k !== 'unit' && k !== 'role')) return null;
+  return typeof v.role === 'string' && v.role !== '' ? `${v.role} (${v.unit})` : v.unit;
+}
+
+/** A step `{ key, name, … }` as "key. name"; null when `v` is not one. */
+function stepText(v: Record<string, unknown>): string | null {
+  return typeof v.key === 'string' && typeof v.name === 'string' ? `${v.key}. ${v.name}` : null;
+}
+
 /**
- * A before/after value as one short line of text (JSON for objects, `—` when absent).
- * @example valueText({ amount: 4, unit: 'workingHour' }) // '{"amount":4,"unit":"workingHour"}'
+ * A before/after value as one short line a department head can read: durations in Vietnamese words,
+ * performers as "role (unit)", steps as "key. name", lists joined with "; ", other objects as JSON,
+ * `—` when absent. Never throws.
+ * @example
+ * valueText({ amount: 4, unit: 'workingHour' }) // '4 giờ làm việc'
+ * valueText({ unit: 'Phòng Tư pháp', role: 'Công chức' }) // 'Công chức (Phòng Tư pháp)'
+ * valueText({ code: 'x', n: 1 }) // '{"code":"x","n":1}'
  */
 export function valueText(value: unknown): string {
   if (value === undefined || value === null) return '—';
   if (typeof value === 'string') return value;
-  return JSON.stringify(value) ?? '—';
+  if (Array.isArray(value)) return value.length === 0 ? '—' : value.map(valueText).join('; ');
+  if (isRecord(value)) {
+    const text = durationText(value) ?? performerText(value) ?? stepText(value);
+    if (text !== null) return text;
+  }
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
 }
