@@ -2,7 +2,7 @@
  * The simulation report as one self-contained HTML page: on-time rate with its 95 % interval, the
  * lead-time histogram, waiting vs processing per step, the bottleneck ranking and staff utilisation.
  */
-import type { LeadTime, SimulationResult } from '../simulate/result.js';
+import type { SimulationResult } from '../simulate/result.js';
 import { histogramBins, type LeadTimeHistogram, quantileBins } from './histogram.js';
 import { COLORS, escapeHtml, fixed, htmlPage, htmlTable, percent, section, statCard } from './html.js';
 import { barChart, histogramChart, type IntervalRow, intervalChart, stackedBarChart } from './svg.js';
