@@ -1,6 +1,7 @@
 /**
- * @tthc/testing — fast-check arbitraries and a reference oracle to check working-time deadlines in
- * your own property-based suites.
+ * @tthc/testing — fast-check arbitraries and a reference oracle to check working-time deadlines,
+ * procedures and processes, native documents, simulation scenarios and event logs in your own
+ * property-based suites.
  * @packageDocumentation
  */
 export {
@@ -20,3 +21,6 @@ export * from './core-arbitraries.js';
 export * from './sync-arbitraries.js';
 export * from './sync-corrupt.js';
 export * from './sync-mutators.js';
+export * from './sim-scenario-arbitrary.js';
+export * from './sim-log-arbitrary.js';
+export * from './sim-log-format.js';

@@ -1,35 +1,28 @@
 import { status } from '@tthc/core';
+import { deviatingEventLogArb, eventLogArb } from '@tthc/testing';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { calendar, process, procedure } from './fixtures.test-util.js';
-import { conformingTrace, type TraceSpec, traceSpec, withoutOutcomes } from './generate.test-util.js';
 import { replay } from './replay.js';
 import { runtimeDossier } from './runtime-events.test-util.js';
 import type { LogEvent } from './types.js';
 
-/** Several conforming dossiers, their events interleaved in an arbitrary log order. */
-const conformingLog = fc
-  .record({
-    specs: fc.array(traceSpec, { minLength: 1, maxLength: 4 }),
-    order: fc.array(fc.nat(), { minLength: 80, maxLength: 80 }),
-  })
-  .map(({ specs, order }) => {
-    const traces = specs.map((spec: TraceSpec, d) => {
-      const trace = conformingTrace(process, `D${d}`, spec, 1000 * (d + 1));
-      return spec.named ? trace : withoutOutcomes(trace);
-    });
-    const log = traces.flat();
-    // Shuffle by the generated keys: replay must not depend on the log order across dossiers.
-    const keyed = log.map((e, i) => ({ e, key: order[i % order.length]! }));
-    keyed.sort((a, b) => a.key - b.key);
-    return { traces, log: keyed.map((k) => k.e) };
-  });
+/** Several conforming dossiers (outcomes named or not), their events interleaved in an arbitrary log order. */
+const conformingLog = eventLogArb(process);
+
+/** One conforming dossier in time order, every outcome at a choice named (the runtime needs them). */
+const oneDossier = eventLogArb(process, { minDossiers: 1, maxDossiers: 1, outcomes: 'named', interleave: false });
+
+/** The log as a recorder without outcomes would write it. */
+function withoutOutcomes(trace: readonly LogEvent[]): LogEvent[] {
+  return trace.map(({ outcome: _, ...rest }) => rest);
+}
 
 describe('replay — properties', () => {
   it('a log generated from the process replays with fitness 1 and no deviations', () => {
     fc.assert(
-      fc.property(conformingLog, ({ traces, log }) => {
-        const r = replay(procedure, process, calendar, log);
+      fc.property(conformingLog, ({ traces, events }) => {
+        const r = replay(procedure, process, calendar, events);
         expect(r.summary).toMatchObject({
           traces: traces.length,
           percFitTraces: 100,
@@ -45,9 +38,8 @@ describe('replay — properties', () => {
 
   it("a conforming dossier gets the runtime's due, end and classification", () => {
     fc.assert(
-      fc.property(traceSpec, (spec) => {
-        const trace = conformingTrace(process, 'R', spec, 1);
-        const d = replay(procedure, process, calendar, spec.named ? trace : withoutOutcomes(trace)).dossiers[0]!;
+      fc.property(oneDossier, fc.boolean(), ({ events: trace }, named) => {
+        const d = replay(procedure, process, calendar, named ? trace : withoutOutcomes(trace)).dossiers[0]!;
         const runtime = runtimeDossier(trace);
         expect(d.due).toBe(runtime.ledger.legalDue);
         expect(d.finishedAt).toBe(runtime.ledger.finishedAt);
@@ -60,18 +52,20 @@ describe('replay — properties', () => {
     );
   });
 
+  const single = (idPrefix: string) =>
+    eventLogArb(process, { minDossiers: 1, maxDossiers: 1, outcomes: 'named', interleave: false, idPrefix });
   const injected = fc.record({
-    spec: traceSpec,
-    other: traceSpec,
+    x: single('X'),
+    ok: single('OK'),
     at: fc.nat(),
     kind: fc.constantFrom('drop', 'swap', 'performer', 'unknown'),
   });
 
   it('one injected deviation lowers fitness or is reported at the right dossier, step and line', () => {
     fc.assert(
-      fc.property(injected, ({ spec, other, at, kind }) => {
-        const trace: LogEvent[] = conformingTrace(process, 'X', spec, 1);
-        const clean = conformingTrace(process, 'OK', other, 500);
+      fc.property(injected, ({ x: log, ok: other, at, kind }) => {
+        const trace: LogEvent[] = [...log.events];
+        const clean = other.events;
         const i = at % trace.length;
         const target = trace[i]!;
         if (kind === 'drop') trace.splice(i, 1);
@@ -85,8 +79,8 @@ describe('replay — properties', () => {
         if (kind === 'performer') trace[i] = { ...target, performer: { ...target.performer, role: 'Bảo vệ' } };
         if (kind === 'unknown') trace.splice(i, 0, { ...target, activity: 'Photo hồ sơ', line: 999 });
         const r = replay(procedure, process, calendar, [...clean, ...trace]);
-        const ok = r.dossiers.find((d) => d.dossierId === 'OK')!;
-        const x = r.dossiers.find((d) => d.dossierId === 'X')!;
+        const ok = r.dossiers.find((d) => d.dossierId === 'OK0')!;
+        const x = r.dossiers.find((d) => d.dossierId === 'X0')!;
         expect(ok).toMatchObject({ fit: true, deviations: [] });
         // A wrong performer is a deviation, not a token failure: the trace still fits the net.
         expect(x.fit).toBe(kind === 'performer');
@@ -115,6 +109,20 @@ describe('replay — properties', () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('a deviation injected by @tthc/testing is the only one reported, at its step and line', () => {
+    fc.assert(
+      fc.property(deviatingEventLogArb(process), ({ events, deviation }) => {
+        const r = replay(procedure, process, calendar, events);
+        const x = r.dossiers.find((d) => d.dossierId === deviation.dossierId)!;
+        expect(x.deviations.map((v) => [v.kind, v.step, v.line])).toEqual([
+          [deviation.kind, deviation.step, deviation.line],
+        ]);
+        expect(x.fitness < 1).toBe(deviation.kind !== 'wrong-performer');
+      }),
+      { numRuns: 200 },
     );
   });
 });
