@@ -23,4 +23,5 @@ export * from './sync-corrupt.js';
 export * from './sync-mutators.js';
 export * from './sim-scenario-arbitrary.js';
 export * from './sim-log-arbitrary.js';
+export * from './sim-deviation-arbitrary.js';
 export * from './sim-log-format.js';

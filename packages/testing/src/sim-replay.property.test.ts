@@ -5,7 +5,8 @@ import { type LogEvent, readEventLog, replay } from '@tthc/sim';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { procedureWithProcessArb } from './core-arbitraries.js';
-import { deviatingEventLogArb, eventLogArb, type GeneratedEventLog } from './sim-log-arbitrary.js';
+import { deviatingEventLogArb } from './sim-deviation-arbitrary.js';
+import { eventLogArb, type GeneratedEventLog } from './sim-log-arbitrary.js';
 import { type EventLogFormat, formatEventLog } from './sim-log-format.js';
 
 const calendar = vietnamCalendar();
