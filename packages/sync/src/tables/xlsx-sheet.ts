@@ -10,8 +10,8 @@ import { localName, scanXml } from './xml.js';
 /** Excel's limits (ECMA-376 §18.3.1.73): columns A…XFD, rows 1…1048576. */
 const MAX_COLUMN = 16_384;
 const MAX_ROW = 1_048_576;
-/** A step table is small; a grid past this many cells is not one (and would exhaust memory). */
-const MAX_GRID_CELLS = 2_000_000;
+/** A step table is small (a few hundred cells); a grid past this is not one and would cost memory. */
+const MAX_GRID_CELLS = 250_000;
 
 /** A cell reference ("B3") as 1-based row and column; undefined when it is not one. */
 export function parseCellRef(ref: string): { row: number; col: number } | undefined {

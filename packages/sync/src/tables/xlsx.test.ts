@@ -181,6 +181,22 @@ describe('readStepTableXlsx on bad input', () => {
     expectOneError(inlineWorkbook(far), ['xlsx', 'xl/worksheets/sheet1.xml'], /spans XFD1048576/);
   });
 
+  it('never throws on a damaged workbook (seeded byte flips and cuts of the exceljs fixture)', () => {
+    const whole = xlsx();
+    let seed = 2026;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    for (let round = 0; round < 200; round++) {
+      const bytes = whole.slice(0, round % 3 === 0 ? next(whole.length) : whole.length);
+      for (let k = 0; k < 1 + next(8); k++) if (bytes.length > 0) bytes[next(bytes.length)] = next(256);
+      const t = readStepTableXlsx(bytes);
+      expect(Array.isArray(t.issues)).toBe(true);
+      for (const issue of t.issues) expect(issue.message).toMatch(/^table \//);
+    }
+  });
+
   it('throws only on misuse (not bytes)', () => {
     expect(() => readStepTableXlsx('file.xlsx' as unknown as Uint8Array)).toThrow(TypeError);
   });

@@ -36,6 +36,9 @@ export function localName(name: string): string {
   return i < 0 ? name : name.slice(i + 1);
 }
 
+/** Entities decoded only where there are any: most text runs and attributes have none. */
+const decode = (text: string) => (text.includes('&') ? decodeEntities(text) : text);
+
 const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 
 function readAttrs(src: string, from: number, to: number, at: number): Record<string, string> {
@@ -53,7 +56,7 @@ function readAttrs(src: string, from: number, to: number, at: number): Record<st
     if (quote !== '"' && quote !== "'") throw new XmlSyntaxError(`attribute ${name} is not quoted`, at);
     const end = src.indexOf(quote, q + 1);
     if (end < 0 || end >= to) throw new XmlSyntaxError(`attribute ${name} is not closed`, at);
-    attrs[name] = decodeEntities(src.slice(q + 1, end));
+    attrs[name] = decode(src.slice(q + 1, end));
     i = end + 1;
   }
   return attrs;
@@ -85,7 +88,7 @@ export function scanXml(src: string, visitor: XmlVisitor): void {
   while (i < n) {
     const lt = src.indexOf('<', i);
     const textEnd = lt < 0 ? n : lt;
-    if (textEnd > i && visitor.text) visitor.text(decodeEntities(src.slice(i, textEnd)));
+    if (textEnd > i && visitor.text) visitor.text(decode(src.slice(i, textEnd)));
     if (lt < 0) break;
     if (src.startsWith('<!--', lt)) {
       const end = src.indexOf('-->', lt + 4);
