@@ -4,6 +4,8 @@
 // Sheet "Quy trình" holds the same steps as birth-registration.steps.csv under an ISO title block;
 // sheet "Liên thông" holds a joined-up process with a merged time cell (one budget for two agencies)
 // and a total row, the same content as birth-registration-lien-thong.steps.csv (its CSV export).
+// The zip entries carry the time of writing, so a re-run changes the bytes but not the content:
+// commit a re-generated file only when the content changed.
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 

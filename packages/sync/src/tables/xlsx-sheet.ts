@@ -13,7 +13,10 @@ const MAX_ROW = 1_048_576;
 /** A step table is small (a few hundred cells); a grid past this is not one and would cost memory. */
 const MAX_GRID_CELLS = 250_000;
 
-/** A cell reference ("B3") as 1-based row and column; undefined when it is not one. */
+/**
+ * A cell reference ("B3", "$B$3") as 1-based row and column; undefined when it is not one.
+ * @example parseCellRef('C7') // { row: 7, col: 3 }
+ */
 export function parseCellRef(ref: string): { row: number; col: number } | undefined {
   let i = 0;
   let col = 0;
@@ -28,7 +31,10 @@ export function parseCellRef(ref: string): { row: number; col: number } | undefi
   return row <= MAX_ROW ? { row, col } : undefined;
 }
 
-/** The letters of a 1-based column (1 → "A", 28 → "AB"). */
+/**
+ * The letters of a 1-based column.
+ * @example columnName(28) // 'AB'
+ */
 export function columnName(col: number): string {
   let name = '';
   for (let c = col; c > 0; c = Math.floor((c - 1) / 26)) name = String.fromCharCode(65 + ((c - 1) % 26)) + name;
@@ -36,9 +42,9 @@ export function columnName(col: number): string {
 }
 
 /**
- * Text of a string item (`<si>` of the shared strings or `<is>` of an inline string): plain `<t>` and
- * rich-text runs `<r><t>` concatenated, phonetic runs `<rPh>` left out, `_xHHHH_` escapes decoded
- * (ECMA-376 §22.9.2.19: Excel writes a carriage return as `_x000D_`), line ends as "\n", NFC.
+ * Cleans the text of a cell: `_xHHHH_` escapes decoded (ECMA-376 §22.9.2.19: Excel writes a carriage
+ * return as `_x000D_`), line ends as "\n", NFC.
+ * @example cleanCellText('Dòng 1_x000D_\nDòng 2') // 'Dòng 1\nDòng 2'
  */
 export function cleanCellText(raw: string): string {
   return raw
@@ -47,7 +53,10 @@ export function cleanCellText(raw: string): string {
     .normalize('NFC');
 }
 
-/** Collects the text of string items; `item` is `si` (shared strings) or `is` (inline). */
+/**
+ * Collects the text of one string item (`<si>` of the shared strings or `<is>` of an inline string):
+ * plain `<t>` and rich-text runs `<r><t>` concatenated, phonetic runs `<rPh>` left out.
+ */
 class StringItem {
   private phonetic = 0;
   private inText = false;

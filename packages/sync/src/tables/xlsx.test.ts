@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { jsonPointer } from '../native.js';
 import { readStepTableCsv } from './csv.js';
 import { stepTableToSteps } from './to-steps.js';
 import { readStepTableXlsx } from './xlsx.js';
@@ -193,7 +194,10 @@ describe('readStepTableXlsx on bad input', () => {
       for (let k = 0; k < 1 + next(8); k++) if (bytes.length > 0) bytes[next(bytes.length)] = next(256);
       const t = readStepTableXlsx(bytes);
       expect(Array.isArray(t.issues)).toBe(true);
-      for (const issue of t.issues) expect(issue.message).toMatch(/^table \//);
+      for (const issue of t.issues) {
+        expect(issue.message).toMatch(/^table \//);
+        expect(issue.pointer).toBe(jsonPointer(issue.path));
+      }
     }
   });
 
