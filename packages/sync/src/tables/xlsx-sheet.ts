@@ -5,6 +5,7 @@
  */
 import { type JsonPath, type ReadContext, report } from '../native.js';
 import type { GridCell } from './grid.js';
+import { type NumberKind, numberCellText } from './xlsx-styles.js';
 import { localName, scanXml } from './xml.js';
 
 /** Excel's limits (ECMA-376 §18.3.1.73): columns A…XFD, rows 1…1048576. */
@@ -125,9 +126,17 @@ interface OpenCell {
   readonly row: number;
   readonly col: number;
   readonly type: string;
+  /** The cell's style index (`s`), which says whether a number is a date or a time. */
+  readonly style: number;
   value: string;
   inValue: boolean;
   inline: StringItem | undefined;
+}
+
+/** What the workbook says about number cells: the kind per style index, and the date system. */
+export interface NumberStyles {
+  readonly kinds: readonly NumberKind[];
+  readonly date1904: boolean;
 }
 
 /**
@@ -140,6 +149,7 @@ export function readSheetGrid(
   xml: string,
   shared: readonly string[] | undefined,
   sheetPath: string,
+  numbers: NumberStyles = { kinds: [], date1904: false },
 ): GridCell[][] | undefined {
   const cellPath = (ref: string): JsonPath => ['xlsx', sheetPath, ref];
   const cells: SheetCell[] = [];
@@ -166,7 +176,8 @@ export function readSheetGrid(
     else if (c.type === 'n' || c.type === '') {
       if (raw.trim() === '') return;
       const n = Number(raw.trim());
-      if (Number.isFinite(n)) text = numberText(n);
+      const kind = numbers.kinds[c.style] ?? 'number';
+      if (Number.isFinite(n)) text = kind === 'number' ? numberText(n) : numberCellText(n, kind, numbers.date1904);
       else report(ctx, 'value.unreadable', cellPath(c.ref), 'a number cell without a number', { value: raw });
     } else {
       // str (a formula's text), e (an error such as #N/A), d (an ISO date): the value as written.
@@ -195,7 +206,14 @@ export function readSheetGrid(
           });
         col = ref?.col ?? col + 1;
         row = ref?.row ?? Math.max(row, 1);
-        const at = { ref: `${columnName(col)}${row}`, row, col, type: attrs.t ?? '' };
+        const style = Number(attrs.s ?? 0);
+        const at = {
+          ref: `${columnName(col)}${row}`,
+          row,
+          col,
+          type: attrs.t ?? '',
+          style: Number.isInteger(style) ? style : 0,
+        };
         if (!selfClosing) cell = { ...at, value: '', inValue: false, inline: undefined };
       } else if (l === 'mergeCell' && attrs.ref !== undefined) {
         const [a, b = a] = attrs.ref.split(':');

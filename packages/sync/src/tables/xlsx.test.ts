@@ -6,6 +6,7 @@ import { readStepTableCsv } from './csv.js';
 import { stepTableToSteps } from './to-steps.js';
 import { readStepTableXlsx } from './xlsx.js';
 import { parseCellRef, readSharedStrings } from './xlsx-sheet.js';
+import { numberCellText, readNumberKinds } from './xlsx-styles.js';
 import { scanXml, XmlSyntaxError } from './xml.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../__fixtures__/${name}`, import.meta.url));
@@ -29,12 +30,17 @@ const inline = (ref: string, text: string) =>
   `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${text}</t></is></c>`;
 
 /** A workbook with inline strings (no shared string table), hand-built: exceljs never writes them. */
-function inlineWorkbook(sheetData: string, extra = ''): Uint8Array {
+function inlineWorkbook(sheetData: string, extra = '', styles?: string): Uint8Array {
+  const stylesRel =
+    '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>';
   return zipSync({
     '[Content_Types].xml': strToU8(CONTENT_TYPES),
     '_rels/.rels': strToU8(ROOT_RELS),
     'xl/workbook.xml': strToU8(WORKBOOK),
-    'xl/_rels/workbook.xml.rels': strToU8(WORKBOOK_RELS),
+    'xl/_rels/workbook.xml.rels': strToU8(
+      styles === undefined ? WORKBOOK_RELS : WORKBOOK_RELS.replace('</Relationships>', `${stylesRel}</Relationships>`),
+    ),
+    ...(styles === undefined ? {} : { 'xl/styles.xml': strToU8(styles) }),
     'xl/worksheets/hidden.xml': strToU8('<worksheet><sheetData/></worksheet>'),
     'xl/worksheets/sheet1.xml': strToU8(
       `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${sheetData}</sheetData>${extra}</worksheet>`,
@@ -117,6 +123,30 @@ describe('readStepTableXlsx on a hand-built workbook with inline strings', () =>
     ]);
     expect(t.rows[0]!.budget).toEqual({ amount: 4, unit: 'workingHour' });
     expect(t.groups).toEqual([{ keys: ['B2.1', 'B2.2'], budget: { amount: 16, unit: 'workingHour' }, text: '16' }]);
+  });
+
+  it('reads number cells formatted as times as durations and dates as dd/MM/yyyy', () => {
+    const styles =
+      '<styleSheet><numFmts count="1"><numFmt numFmtId="164" formatCode="[h]:mm"/></numFmts>' +
+      '<cellStyleXfs count="1"><xf numFmtId="14"/></cellStyleXfs>' +
+      '<cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="20"/><xf numFmtId="164"/><xf numFmtId="14"/></cellXfs></styleSheet>';
+    const sheet =
+      `<row r="1"><c r="A1" s="3"><v>45915</v></c></row>` +
+      `<row r="2">${inline('A2', 'TT')}${inline('B2', 'Nội dung')}${inline('C2', 'Trách nhiệm')}${inline('D2', 'Thời gian')}</row>` +
+      `<row r="3"><c r="A3"><v>1</v></c>${inline('B3', 'Tiếp nhận')}${inline('C3', 'Một cửa')}<c r="D3" s="1"><v>0.16666666666666666</v></c></row>` +
+      `<row r="4"><c r="A4"><v>2</v></c>${inline('B4', 'Thẩm định')}${inline('C4', 'Tư pháp')}<c r="D4" s="2"><v>1.5</v></c></row>` +
+      `<row r="5"><c r="A5"><v>3</v></c>${inline('B5', 'Ký')}${inline('C5', 'Chủ tịch')}<c r="D5" s="0"><v>0.5</v></c></row>`;
+    const t = readStepTableXlsx(inlineWorkbook(sheet, '', styles));
+    expect(t.issues).toEqual([]);
+    expect(t.rows.map((r) => [r.time, r.budget])).toEqual([
+      ['4 giờ', { amount: 4, unit: 'workingHour' }],
+      ['36 giờ', { amount: 36, unit: 'workingHour' }],
+      ['0.5', { amount: 0.5, unit: 'workingDay' }],
+    ]);
+    expect(readNumberKinds(styles)).toEqual(['number', 'time', 'time', 'date']);
+    expect(numberCellText(45915, 'date', false)).toBe('15/09/2025');
+    expect(numberCellText(45915 - 1462 + 0.375, 'date', true)).toBe('15/09/2025 09:00');
+    expect(numberCellText(1 / 16, 'time', false)).toBe('90 phút');
   });
 
   it('reports a bad cell with its sheet and cell reference', () => {

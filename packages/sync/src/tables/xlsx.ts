@@ -8,6 +8,7 @@ import { type ReadContext, readContext, report } from '../native.js';
 import { foldVietnamese } from '../normalize.js';
 import { type GridCell, type GridReadOptions, readGrid, type StepTable } from './grid.js';
 import { readSharedStrings, readSheetGrid } from './xlsx-sheet.js';
+import { readNumberKinds } from './xlsx-styles.js';
 import { localName, scanXml, XmlSyntaxError } from './xml.js';
 
 /** Options of {@link readStepTableXlsx}. */
@@ -104,10 +105,12 @@ function readRelationships(xml: string | undefined, base: string): Map<string, R
   return rels;
 }
 
-function readSheetList(xml: string): SheetEntry[] {
+function readSheetList(xml: string): { sheets: SheetEntry[]; date1904: boolean } {
   const sheets: SheetEntry[] = [];
+  let date1904 = false;
   scanXml(xml, {
     open(name, attrs) {
+      if (localName(name) === 'workbookPr') date1904 = attrs.date1904 === '1' || attrs.date1904 === 'true';
       if (localName(name) !== 'sheet') return;
       // The relationship id is `r:id` in the officeDocument relationships namespace, whatever its prefix.
       const relKey = Object.keys(attrs).find((k) => k.includes(':') && localName(k) === 'id');
@@ -118,7 +121,7 @@ function readSheetList(xml: string): SheetEntry[] {
       });
     },
   });
-  return sheets;
+  return { sheets, date1904 };
 }
 
 function pickSheet(
@@ -193,13 +196,14 @@ function readWorkbookGrid(
       );
       return undefined;
     }
-    const sheets = readSheetList(workbook);
+    const { sheets, date1904 } = readSheetList(workbook);
     part = relsPathOf(workbookPath);
     const rels = readRelationships(meta.parts.get(part), workbookPath);
     const sheet = pickSheet(ctx, sheets, rels, sheetWanted, workbookPath);
     if (!sheet) return undefined;
     const sharedPath = [...rels.values()].find((r) => r.type.endsWith('/sharedStrings'))?.target;
-    const data = unzipParts(ctx, bytes, (n) => n === sheet.path || n === sharedPath);
+    const stylesPath = [...rels.values()].find((r) => r.type.endsWith('/styles'))?.target;
+    const data = unzipParts(ctx, bytes, (n) => n === sheet.path || n === sharedPath || n === stylesPath);
     if (!data) return undefined;
     const sheetXml = data.parts.get(sheet.path);
     if (sheetXml === undefined) {
@@ -216,8 +220,11 @@ function readWorkbookGrid(
     part = sharedPath ?? '';
     const sharedXml = sharedPath === undefined ? undefined : data.parts.get(sharedPath);
     const shared = sharedXml === undefined ? undefined : readSharedStrings(sharedXml);
+    part = stylesPath ?? '';
+    const stylesXml = stylesPath === undefined ? undefined : data.parts.get(stylesPath);
+    const kinds = stylesXml === undefined ? [] : readNumberKinds(stylesXml);
     part = sheet.path;
-    return readSheetGrid(ctx, sheetXml, shared, sheet.path);
+    return readSheetGrid(ctx, sheetXml, shared, sheet.path, { kinds, date1904 });
   } catch (error) {
     if (!(error instanceof XmlSyntaxError)) throw error;
     report(ctx, 'format.invalid', ['xlsx', part], `not well-formed XML at character ${error.offset}: ${error.message}`);
