@@ -19,6 +19,7 @@ import { reportCommand } from './commands/report.js';
 import { runCommand } from './commands/run.js';
 import { schemaCommand } from './commands/schema.js';
 import { simulateCommand } from './commands/simulate.js';
+import { stepsCommand } from './commands/steps.js';
 import { validateCommand } from './commands/validate.js';
 import { createContext, loadCalendarOptions } from './context.js';
 import { type CliIo, UsageError } from './io.js';
@@ -33,6 +34,7 @@ export const COMMANDS: readonly Command[] = [
   validateCommand,
   schemaCommand,
   runCommand,
+  stepsCommand,
   diffCommand,
   planCommand,
   applyCommand,

@@ -81,6 +81,7 @@ export { type CsvOptions, parseCsv, readStepTableCsv, type StepTableCsvOptions }
 export { type DecisionTableOptions, readProcessDecisionTable } from './tables/decision-table.js';
 export type { GridReadOptions, StepTable, StepTableRow, TimeGroup } from './tables/grid.js';
 export { type StepTableToStepsOptions, stepTableToSteps } from './tables/to-steps.js';
+export { readStepTableXlsx, type StepTableXlsxOptions } from './tables/xlsx.js';
 export * from './dvcqg/index.js';
 export { opencpsAdapter } from './adapters/opencps.js';
 export {

@@ -31,7 +31,9 @@ export type AdapterIssueCode =
   /** The canonical document built from the native one is invalid (e.g. no steps). */
   | 'canonical.invalid'
   /** A step table without a recognisable header row. */
-  | 'table.noHeader';
+  | 'table.noHeader'
+  /** A workbook sheet that was asked for (by name or index) and does not exist, or is not a worksheet. */
+  | 'sheet.notFound';
 
 /** One problem an adapter found, with the path and the JSON pointer into the native document. */
 export interface AdapterIssue extends DataIssue {

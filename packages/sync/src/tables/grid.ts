@@ -3,9 +3,9 @@
  * every format shares: find the header row, read step labels, group steps that share a merged time
  * cell, pick up the declared total.
  */
-import type { Duration } from '@tthc/calendar';
+import type { Duration, DurationUnit } from '@tthc/calendar';
 import type { AdapterIssue } from '../issues.js';
-import { type JsonPath, readContext, readDuration, report } from '../native.js';
+import { type JsonPath, type ReadContext, readContext, readDuration, readNumber, report } from '../native.js';
 import { foldVietnamese } from '../normalize.js';
 import { stepLabel } from '../steps.js';
 
@@ -13,6 +13,12 @@ import { stepLabel } from '../steps.js';
 export interface GridCell {
   readonly text: string;
   readonly origin: number;
+  /**
+   * Where the cell is in the source file, when the format can say (an .xlsx cell:
+   * `['xlsx', 'xl/worksheets/sheet1.xml', 'C7']`); issues about the cell use it instead of
+   * `['rows', row, column]`.
+   */
+  readonly path?: JsonPath;
 }
 
 /** The columns a work-flow table has. */
@@ -63,6 +69,12 @@ export interface GridReadOptions {
   readonly emptyMeansAbove?: boolean;
   /** Text around the table, searched for "Tổng thời gian …: <duration>". */
   readonly surroundingText?: string;
+  /**
+   * Unit of a time written as a bare number ("0,5", or a number cell of a spreadsheet) when the
+   * header of the time column does not name one ("Thời gian (giờ)" → working hours). Default
+   * `workingDay`: e-ISO tables count days.
+   */
+  readonly numberUnit?: 'workingDay' | 'workingHour' | 'workingMinute';
 }
 
 /** Header words per column, folded; `time` and `forms` are tested first ("thời gian thực hiện"). */
@@ -97,6 +109,26 @@ function findHeader(
   return undefined;
 }
 
+/** The unit the time column's header names ("Thời gian (giờ)"), when it names exactly one. */
+function headerUnit(header: string): DurationUnit | undefined {
+  const folded = foldVietnamese(header);
+  const units = (
+    [
+      ['workingDay', /\bngay\b/],
+      ['workingHour', /\bgio\b/],
+      ['workingMinute', /\bphut\b/],
+    ] as const
+  ).filter(([, re]) => re.test(folded));
+  return units.length === 1 ? units[0]![0] : undefined;
+}
+
+/** A time cell: a bare number in the unit of the header (or option), else a duration text. */
+function readTime(ctx: ReadContext, text: string, path: JsonPath, numberUnit: DurationUnit): Duration | undefined {
+  const n = readNumber(text);
+  if (n !== undefined && n >= 0) return { amount: n, unit: numberUnit };
+  return readDuration(ctx, text, path, { plainDay: 'workingDay' });
+}
+
 const TOTAL_LINE = /t[ổo]ng\s+(?:thời gian|thoi gian|cộng|cong)[^:：\n]*[:：]\s*([^\n]+)/iu;
 
 function isTotalRow(cells: readonly string[]): boolean {
@@ -126,6 +158,8 @@ export function readGrid(grid: readonly (readonly GridCell[])[], options: GridRe
     return i === undefined ? undefined : grid[r]?.[i];
   };
   const text = (r: number, col: StepColumn): string => cellAt(r, col)?.text.trim() ?? '';
+  const at = (r: number, col: StepColumn): JsonPath => cellAt(r, col)?.path ?? ['rows', r, col];
+  const numberUnit = headerUnit(text(header.at, 'time')) ?? options.numberUnit ?? 'workingDay';
   let total: { text: string; at: JsonPath } | undefined;
   const dataRows: number[] = [];
   for (let r = header.at + 1; r < grid.length; r++) {
@@ -135,7 +169,7 @@ export function readGrid(grid: readonly (readonly GridCell[])[], options: GridRe
     if (findHeader([grid[r]!]) || cells.every((c) => /^\(?\d+\)?$/.test(c.trim()) || c.trim() === '')) continue;
     if (isTotalRow([text(r, 'label'), text(r, 'content')])) {
       const t = text(r, 'time') || cells.filter(Boolean).at(-1) || '';
-      total = { text: t, at: ['rows', r, 'time'] };
+      total = { text: t, at: at(r, 'time') };
       continue;
     }
     dataRows.push(r);
@@ -161,13 +195,13 @@ export function readGrid(grid: readonly (readonly GridCell[])[], options: GridRe
     else if (key === undefined && label === '' && prevKey !== undefined)
       key = nextSub(prevKey.replace(/\.\d+$/, ''), subIndex);
     if (key === undefined) {
-      report(ctx, 'step.badKey', ['rows', r, 'label'], 'expected a step number such as "1", "B1" or "Bước 1"', {
+      report(ctx, 'step.badKey', at(r, 'label'), 'expected a step number such as "1", "B1" or "Bước 1"', {
         value: label,
       });
       continue;
     }
     if (rows.some((row) => row.key === key)) {
-      report(ctx, 'step.duplicateKey', ['rows', r, 'label'], `step key ${key} is used twice`, { value: label });
+      report(ctx, 'step.duplicateKey', at(r, 'label'), `step key ${key} is used twice`, { value: label });
       continue;
     }
     let responsibility = text(r, 'responsibility');
@@ -197,14 +231,14 @@ export function readGrid(grid: readonly (readonly GridCell[])[], options: GridRe
       const { budget: _dropped, ...rest } = first;
       rows.push({ ...rest, group: groups.length - 1 }, { ...row, group: groups.length - 1 });
     } else {
-      const budget = readDuration(ctx, time, ['rows', r, 'time'], { plainDay: 'workingDay' });
+      const budget = readTime(ctx, time, at(r, 'time'), numberUnit);
       if (budget) rows.push({ ...row, budget });
     }
     prevKey = key;
     prev = { responsibility, time, timeOrigin };
   }
   const found = total ?? fromText(options.surroundingText);
-  const totalLimit = found && readDuration(ctx, found.text, found.at, { plainDay: 'workingDay' });
+  const totalLimit = found && readTime(ctx, found.text, found.at, numberUnit);
   return compactTable({
     rows,
     groups: groups.map(({ keys, budget, text: t }) => ({ keys, budget, text: t })),

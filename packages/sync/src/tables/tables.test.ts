@@ -46,6 +46,17 @@ describe('readStepTableCsv', () => {
     expect(steps[0]!.performer).toEqual({ role: 'Công chức', unit: 'Bộ phận Một cửa' });
   });
 
+  it('reads a bare number as working days, or in the unit the time header names', () => {
+    const days = readStepTableCsv('TT;Nội dung;Trách nhiệm;Thời gian\n1;Tiếp nhận;Một cửa;0,5');
+    expect(days.rows[0]!.budget).toEqual({ amount: 0.5, unit: 'workingDay' });
+    const hours = readStepTableCsv('TT,Nội dung,Trách nhiệm,Thời gian (giờ)\n1,Tiếp nhận,Một cửa,4');
+    expect(hours.rows[0]!.budget).toEqual({ amount: 4, unit: 'workingHour' });
+    const option = readStepTableCsv('TT,Nội dung,Trách nhiệm,Thời gian\n1,Tiếp nhận,Một cửa,30', {
+      numberUnit: 'workingMinute',
+    });
+    expect(option.rows[0]!.budget).toEqual({ amount: 30, unit: 'workingMinute' });
+  });
+
   it('reports a missing header and an unreadable time with the row', () => {
     expect(readStepTableCsv('a,b\n1,2').issues[0]!.code).toBe('table.noHeader');
     const t = readStepTableCsv('TT,Nội dung,Trách nhiệm,Thời gian\n1,Tiếp nhận,Một cửa,sớm nhất có thể');

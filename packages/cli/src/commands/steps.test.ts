@@ -1,0 +1,58 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createContext } from '../context.js';
+import { memoryIo } from '../io.js';
+import { run } from '../run.js';
+import { readStepTableFile, stepsCommand } from './steps.js';
+
+const FIX = 'packages/sync/src/__fixtures__';
+
+async function steps(...args: string[]) {
+  const io = memoryIo();
+  const code = await stepsCommand.run(args, createContext(io, undefined));
+  return { code, out: io.out(), err: io.err() };
+}
+
+describe('tthc steps', () => {
+  it('reads an .xlsx workbook as bytes: the same steps as its CSV', async () => {
+    const xlsx = await steps(`${FIX}/birth-registration.steps.xlsx`, '--json', '--agency', 'UBND xã An Bình');
+    const csv = await steps(`${FIX}/birth-registration.steps.csv`, '--json', '--agency', 'UBND xã An Bình');
+    expect(xlsx.code).toBe(0);
+    const a = JSON.parse(xlsx.out);
+    expect(a.format).toBe('xlsx');
+    expect(a.table.rows.map((r: { key: string }) => r.key)).toEqual(['B1', 'B2', 'B3', 'B4', 'B5']);
+    expect(a.steps).toEqual(JSON.parse(csv.out).steps);
+  });
+
+  it('picks a sheet by name or index and prints the group budget and total', async () => {
+    const r = await steps(`${FIX}/birth-registration.steps.xlsx`, '--sheet', 'Liên thông');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^B3\.2\s+5 ngày làm việc \(nhóm\/group\)/m);
+    expect(r.out).toContain('Tổng / total: 6 ngày làm việc');
+    const byIndex = await steps(`${FIX}/birth-registration.steps.xlsx`, '--sheet', '1', '--json');
+    expect(JSON.parse(byIndex.out).table.groups).toHaveLength(1);
+  });
+
+  it('bad workbooks exit 1 with one line naming the file and the problem', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tthc-steps-'));
+    const broken = join(dir, 'broken.xlsx');
+    writeFileSync(broken, 'not a workbook');
+    const io = memoryIo();
+    expect(await run(['steps', broken], io)).toBe(1);
+    expect(io.err()).toMatch(/^tthc steps: ".*broken\.xlsx" is not a readable step table: .*not an \.xlsx workbook/);
+    expect(io.err().trim().split('\n')).toHaveLength(1);
+    const missing = memoryIo();
+    expect(await run(['steps', `${FIX}/birth-registration.steps.xlsx`, '--sheet', 'Sheet9'], missing)).toBe(1);
+    expect(missing.err()).toContain('"Quy trình", "Liên thông"');
+    expect(() => readStepTableFile(`${FIX}/birth-registration.steps.csv`, { sheet: 0 })).toThrow(/--sheet applies/);
+  });
+
+  it('tells a workbook without an extension by its bytes', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tthc-steps-'));
+    const file = join(dir, 'export');
+    writeFileSync(file, readFileSync(`${FIX}/birth-registration.steps.xlsx`));
+    expect(readStepTableFile(file).format).toBe('xlsx');
+  });
+});
