@@ -30,6 +30,8 @@ export type AdapterIssueCode =
   | 'value.ignored'
   /** The canonical document built from the native one is invalid (e.g. no steps). */
   | 'canonical.invalid'
+  /** A bare number read in the default unit: neither the header nor the caller named one (a warning). */
+  | 'value.assumedUnit'
   /** A step table without a recognisable header row. */
   | 'table.noHeader'
   /** A workbook sheet that was asked for (by name or index) and does not exist, or is not a worksheet. */

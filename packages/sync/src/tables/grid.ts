@@ -72,7 +72,7 @@ export interface GridReadOptions {
   /**
    * Unit of a time written as a bare number ("0,5", or a number cell of a spreadsheet) when the
    * header of the time column does not name one ("Thời gian (giờ)" → working hours). Default
-   * `workingDay`: e-ISO tables count days.
+   * `workingDay` (e-ISO tables count days), with one `value.assumedUnit` warning per table.
    */
   readonly numberUnit?: 'workingDay' | 'workingHour' | 'workingMinute';
 }
@@ -122,10 +122,33 @@ function headerUnit(header: string): DurationUnit | undefined {
   return units.length === 1 ? units[0]![0] : undefined;
 }
 
-/** A time cell: a bare number in the unit of the header (or option), else a duration text. */
-function readTime(ctx: ReadContext, text: string, path: JsonPath, numberUnit: DurationUnit): Duration | undefined {
+/** The unit bare numbers are read in, and whether anyone named it (header or caller) or it is the default. */
+interface NumberUnit {
+  readonly unit: DurationUnit;
+  readonly named: boolean;
+  /** Set once the default has been reported, so a table gets one warning, not one per cell. */
+  warned: boolean;
+}
+
+/**
+ * A time cell: a bare number in the unit of the header (or option), else a duration text. A number
+ * read in the default unit is reported once per table as a warning: the reading is a guess.
+ */
+function readTime(ctx: ReadContext, text: string, path: JsonPath, numberUnit: NumberUnit): Duration | undefined {
   const n = readNumber(text);
-  if (n !== undefined && n >= 0) return { amount: n, unit: numberUnit };
+  if (n !== undefined && n >= 0) {
+    if (!numberUnit.named && !numberUnit.warned) {
+      numberUnit.warned = true;
+      report(
+        ctx,
+        'value.assumedUnit',
+        path,
+        `a bare number in the time column, read as ${numberUnit.unit} (the default); name the unit in the header ("Thời gian (ngày)", "Thời gian (giờ)") or pass numberUnit`,
+        { value: text, severity: 'warning' },
+      );
+    }
+    return { amount: n, unit: numberUnit.unit };
+  }
   return readDuration(ctx, text, path, { plainDay: 'workingDay' });
 }
 
@@ -159,7 +182,8 @@ export function readGrid(grid: readonly (readonly GridCell[])[], options: GridRe
   };
   const text = (r: number, col: StepColumn): string => cellAt(r, col)?.text.trim() ?? '';
   const at = (r: number, col: StepColumn): JsonPath => cellAt(r, col)?.path ?? ['rows', r, col];
-  const numberUnit = headerUnit(text(header.at, 'time')) ?? options.numberUnit ?? 'workingDay';
+  const named = headerUnit(text(header.at, 'time')) ?? options.numberUnit;
+  const numberUnit: NumberUnit = { unit: named ?? 'workingDay', named: named !== undefined, warned: false };
   let total: { text: string; at: JsonPath } | undefined;
   const dataRows: number[] = [];
   for (let r = header.at + 1; r < grid.length; r++) {

@@ -47,14 +47,23 @@ describe('readStepTableCsv', () => {
   });
 
   it('reads a bare number as working days, or in the unit the time header names', () => {
-    const days = readStepTableCsv('TT;Nội dung;Trách nhiệm;Thời gian\n1;Tiếp nhận;Một cửa;0,5');
-    expect(days.rows[0]!.budget).toEqual({ amount: 0.5, unit: 'workingDay' });
+    const days = readStepTableCsv('TT;Nội dung;Trách nhiệm;Thời gian\n1;Tiếp nhận;Một cửa;0,5\n2;Thẩm định;Tư pháp;2');
+    expect(days.rows.map((r) => r.budget)).toEqual([
+      { amount: 0.5, unit: 'workingDay' },
+      { amount: 2, unit: 'workingDay' },
+    ]);
+    // The default is a guess, said once per table (at the first bare number), never silently.
+    expect(days.issues).toMatchObject([
+      { code: 'value.assumedUnit', severity: 'warning', pointer: '/rows/1/time', value: '0,5' },
+    ]);
     const hours = readStepTableCsv('TT,Nội dung,Trách nhiệm,Thời gian (giờ)\n1,Tiếp nhận,Một cửa,4');
     expect(hours.rows[0]!.budget).toEqual({ amount: 4, unit: 'workingHour' });
+    expect(hours.issues).toEqual([]);
     const option = readStepTableCsv('TT,Nội dung,Trách nhiệm,Thời gian\n1,Tiếp nhận,Một cửa,30', {
       numberUnit: 'workingMinute',
     });
     expect(option.rows[0]!.budget).toEqual({ amount: 30, unit: 'workingMinute' });
+    expect(option.issues).toEqual([]);
   });
 
   it('reports a missing header and an unreadable time with the row', () => {
