@@ -27,6 +27,7 @@ export { EventQueue } from './event-queue.js';
 export { wilson, proportionDifference, meanDifference, percentile, type Proportion, type Difference } from './stats.js';
 export type { CompareMode } from './clock.js';
 export type { SimulationProgress } from './engine.js';
+export type { RoutingMode } from './router.js';
 export type {
   SimulationResult,
   StepKpi,

@@ -2,13 +2,14 @@
  * `simulate` — a seeded Monte-Carlo run of one process under a scenario, on a working calendar.
  */
 import { CalendarError, type WorkCalendar } from '@tthc/calendar';
-import type { ChannelKind, Procedure, Process } from '@tthc/core';
+import { type ChannelKind, type MachineRegistry, machineFor, type Procedure, type Process } from '@tthc/core';
 import { ArrivalStream, receiptTimes } from './arrivals.js';
 import type { CompareMode } from './clock.js';
 import { Engine, type SimulationProgress } from './engine.js';
 import { compileModel } from './model.js';
 import { checkSeed, deriveSeed, Random } from './random.js';
 import { buildResult, type SimulationResult } from './result.js';
+import { createRouter, type RoutingMode } from './router.js';
 import { parseScenario, type Scenario } from './scenario.js';
 import { WorkingAxis } from './working-axis.js';
 
@@ -30,6 +31,19 @@ export interface SimulateOptions {
   readonly apologyListLimit?: number;
   /** Prefix of generated dossier ids. Default `SIM-`. */
   readonly idPrefix?: string;
+  /** Implementations of the guards and actions the process data names (core's `toMachine` registry). */
+  readonly registry?: MachineRegistry;
+  /**
+   * `auto` (default): the machine's answers are memoised per (state, event) when no outcome names a
+   * guard, else asked of `transition` on a snapshot per dossier; `exact`: always asked (slower; for
+   * registered actions that raise events). Both give the same result wherever `auto` memoises.
+   */
+  readonly routing?: RoutingMode;
+}
+
+/** Outcome weights per step from the cumulative table: an outcome of weight 0 is never drawn. */
+function weightsOf(cum: readonly Float64Array[]): number[][] {
+  return cum.map((c) => Array.from(c, (x, k) => x - (k === 0 ? 0 : c[k - 1]!)));
 }
 
 function positive(value: number | undefined, field: string): number | undefined {
@@ -65,6 +79,8 @@ function compareMode(value: CompareMode | undefined): CompareMode {
  * // examples/simulation/ward-scenario.json with the household-business process:
  * const result = simulate(procedure, process, vietnamCalendar(), scenarioJson, { seed: 42 });
  * result.onTimeRate // { successes: 937, trials: 937, rate: 1, low: 0.995917, high: 1 }
+ * // A process whose outcomes name guards: pass their implementations (routed by `transition`).
+ * simulate(procedure, guardedProcess, vietnamCalendar(), scenarioJson, { seed: 42, registry: { guards: { hasLandTax } } });
  */
 export function simulate(
   procedure: Procedure,
@@ -93,7 +109,13 @@ export function simulate(
     times,
   );
   const compare = compareMode(options.compare);
-  const engine = new Engine(model, axis, arrivals, seed, compare, options.onProgress);
+  const supplementable = model.supplement.probability > 0 && model.supplement.maxRounds > 0;
+  const router = createRouter(process, machineFor(process, options.registry), {
+    routing: options.routing,
+    outcomeWeights: weightsOf(model.outcomeCum),
+    supplementStep: supplementable ? model.supplement.step : -1,
+  });
+  const engine = new Engine(model, router, axis, arrivals, seed, compare, options.onProgress);
   engine.run();
   const prefix = options.idPrefix ?? 'SIM-';
   return buildResult(model, axis, engine.clock, engine.recorder, {
