@@ -5,6 +5,8 @@
 // (~300,000 dossiers, ~1.5 million step events), and beside it a bare baseline loop doing the same
 // work without the model: per step event one reseed, one duration draw from the step's distribution,
 // one outcome draw, one heap push and one heap pop. Prints step events/s of both and their ratio.
+// Last, one shorter run (BENCH_EXACT_HORIZON working days, default 20) with `routing: 'exact'`: xstate's
+// `transition` at every routing event, as for processes with registered guards.
 // Target: ≥ 1,000,000 step events/s on one core. It reports; it never fails the build: exit code 0.
 import { readFileSync } from 'node:fs';
 import { vietnamCalendar } from '@tthc/calendar';
@@ -72,3 +74,9 @@ console.table([
 ]);
 console.log(`ratio simulate / baseline: ${(sim / base).toFixed(2)}`);
 console.log(`target ≥ 1,000,000 step events/s: ${sim >= 1_000_000 ? 'met' : 'NOT met'}`);
+
+const EXACT_HORIZON = Number(process.env.BENCH_EXACT_HORIZON ?? 20);
+const t0 = performance.now();
+const exact = simulate(procedure, process_, calendar, scenario, { seed: 1, horizon: EXACT_HORIZON, routing: 'exact' });
+const exactPerSecond = (exact.events.stepEvents / (performance.now() - t0)) * 1000;
+console.log(`routing 'exact' (${EXACT_HORIZON} working days, one run): ${fmt(exactPerSecond)} step events/s`);

@@ -40,6 +40,24 @@ describe('tthc simulate', () => {
     expect(a.err).toBe('');
   });
 
+  it('--replications N reports the on-time rate and mean lead time over N replications', async () => {
+    const a = await sim([PROCESS, SCENARIO, '--json', '--seed', '7', '--dossiers', '150', '--replications', '3']);
+    const b = await sim([PROCESS, SCENARIO, '--json', '--seed', '7', '--dossiers', '150', '--replications', '3']);
+    expect(a.code).toBe(0);
+    expect(a.out).toBe(b.out);
+    const result = JSON.parse(a.out);
+    expect(result.onTimeRate.method).toBe('replications');
+    expect(result.replications.count).toBe(3);
+    expect(result.replications.runs[0].seed).toBe(7);
+    const text = await sim([PROCESS, SCENARIO, '--seed', '7', '--dossiers', '150', '--replications', '3']);
+    expect(text.out).toContain('Student t over 3 replications');
+    expect(text.out).toContain('mean lead');
+    const bad = await sim([PROCESS, SCENARIO, '--replications', '1']);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('--replications "1" is not a whole number ≥ 2');
+    expect((await sim([PROCESS, SCENARIO, '--replications', 'x'])).err).toContain('--replications "x"');
+  });
+
   it('defaults to seed 1 and prints a summary with the on-time CI and the bottleneck', async () => {
     const { code, out } = await sim([PROCESS, SCENARIO]);
     const json = JSON.parse((await sim([PROCESS, SCENARIO, '--json'])).out);

@@ -31,7 +31,14 @@ export function simulationText(r: SimulationResult): string {
     `Mô phỏng (simulation) thủ tục ${r.procedureCode}, quy trình v${r.processVersion}, kênh ${r.channel}, seed ${r.seed}`,
     `  Tiếp nhận (arrival window):   ${r.window.from} → ${r.window.to} (${num(r.window.workingDays, 1)} ngày làm việc)`,
     `  Hồ sơ (dossiers):             ${d.arrived} tiếp nhận, ${d.finished} đã xử lý — ${d.early} trước hạn, ${d.onTime} đúng hạn, ${d.late} quá hạn; ${d.supplemented} bổ sung`,
-    `  Tỷ lệ đúng hạn (on time):     ${pct(r.onTimeRate.rate)} (95 % CI ${pct(r.onTimeRate.low)}–${pct(r.onTimeRate.high)}, ${r.onTimeRate.successes}/${r.onTimeRate.trials})`,
+    r.replications
+      ? `  Tỷ lệ đúng hạn (on time):     ${pct(r.onTimeRate.rate)} (95 % CI ${pct(r.onTimeRate.low)}–${pct(r.onTimeRate.high)}, Student t over ${r.replications.count} replications; ${r.onTimeRate.successes}/${r.onTimeRate.trials} pooled)`
+      : `  Tỷ lệ đúng hạn (on time):     ${pct(r.onTimeRate.rate)} (95 % CI ${pct(r.onTimeRate.low)}–${pct(r.onTimeRate.high)}, ${r.onTimeRate.successes}/${r.onTimeRate.trials})`,
+    ...(r.replications
+      ? [
+          `  Thời gian TB (mean lead):     ${num(r.replications.meanLeadTime.mean, 3)} ngày làm việc (95 % CI ${num(r.replications.meanLeadTime.low, 3)}–${num(r.replications.meanLeadTime.high, 3)}, ${r.replications.count} replications; other figures: replication 1, seed ${r.seed})`,
+        ]
+      : []),
     `  Thời gian giải quyết (lead):  P50 ${num(lt.p50, 2)}, P90 ${num(lt.p90, 2)}, P99 ${num(lt.p99, 2)}, max ${num(lt.max, 2)} ngày làm việc (working days)`,
     `  Phiếu xin lỗi (apologies):    ${r.apology.predicted} dự báo (predicted)`,
     '',
@@ -72,6 +79,11 @@ const OPTIONS: OptionSpecs = {
   procedure: { type: 'string', value: '<file>', help: 'the procedure (default: procedure.json beside the process)' },
   seed: { type: 'string', value: '<N>', help: 'integer seed; the same seed prints the same result (default 1)' },
   dossiers: { type: 'string', value: '<N>', help: 'stop arrivals after N dossiers (default: the scenario horizon)' },
+  replications: {
+    type: 'string',
+    value: '<N>',
+    help: 'N ≥ 2 independent replications: on-time rate and mean lead time with Student-t 95 % intervals',
+  },
   json: { type: 'boolean', help: 'print the SimulationResult as JSON' },
   html: { type: 'string', value: '<out.html>', help: 'write a self-contained HTML report with charts' },
   md: { type: 'string', value: '<out.md>', help: 'write a Markdown report' },
@@ -162,6 +174,8 @@ function run(args: readonly string[], context: CommandContext): number {
   const out = outputs(values);
   const seed = integerOption(values.seed, 'seed', { min: Number.MIN_SAFE_INTEGER }) ?? 1;
   const dossiers = integerOption(values.dossiers, 'dossiers', { min: 1 });
+  const replications = integerOption(values.replications, 'replications', { min: 1 });
+  if (replications === 1) throw new UsageError('--replications "1" is not a whole number ≥ 2 (omit it for one run)');
   const procedureFile =
     typeof values.procedure === 'string' ? values.procedure : join(dirname(processFile), 'procedure.json');
   const procedure = loadProcedure(procedureFile);
@@ -174,6 +188,7 @@ function run(args: readonly string[], context: CommandContext): number {
     result = simulate(procedure, process, calendar, scenario, {
       seed,
       ...(dossiers === undefined ? {} : { dossiers }),
+      ...(replications === undefined ? {} : { replications }),
       ...(showProgress ? { onProgress: progressReporter(context.io, dossiers, calendar.workingDayMinutes) } : {}),
     });
   } catch (error) {
@@ -190,13 +205,13 @@ function run(args: readonly string[], context: CommandContext): number {
   return 0;
 }
 
-/** `tthc simulate <process.json> <scenario.json> [--procedure <file>] [--seed N] [--dossiers N] [--json | --html <file> | --md <file>]`. */
+/** `tthc simulate <process.json> <scenario.json> [--procedure <file>] [--seed N] [--dossiers N] [--replications N] [--json | --html <file> | --md <file>]`. */
 export const simulateCommand: Command = {
   name: 'simulate',
   summary: 'simulate dossiers through a process: on-time rate ± 95 % CI, lead times, bottlenecks, HTML report',
   help: () =>
     commandHelp(
-      'tthc simulate <process.json> <scenario.json> [--procedure <file>] [--seed N] [--dossiers N] [--json | --html <out.html> | --md <out.md>] [--progress]',
+      'tthc simulate <process.json> <scenario.json> [--procedure <file>] [--seed N] [--dossiers N] [--replications N] [--json | --html <out.html> | --md <out.md>] [--progress]',
       'Runs a seeded discrete-event simulation of the process under the scenario (arrivals, step durations,\n' +
         'outcomes, staff per unit, supplementation; docs/simulation.md) on the Vietnam working calendar and\n' +
         'prints the on-time rate with its 95 % interval, lead-time percentiles, waiting vs processing per step,\n' +

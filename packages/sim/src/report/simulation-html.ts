@@ -91,7 +91,11 @@ function onTimeSection(r: SimulationResult): string {
   });
   const note =
     '<p class="note">Đúng hạn = trước hạn + đúng hạn trên số hồ sơ đã xử lý (ND 61/2018 art. 30); ' +
-    'khoảng Wilson 95 %. A step counts visits with a counted budget that were not interrupted by a supplement.</p>';
+    'khoảng Wilson 95 %. A step counts visits with a counted budget that were not interrupted by a supplement.' +
+    (r.replications
+      ? ` All dossiers: mean of ${r.replications.count} independent replications with a Student-t 95 % interval (counts pooled); steps: replication 1.`
+      : '') +
+    '</p>';
   const table = htmlTable(
     ['', 'Đúng hạn (on time)', 'Được tính (counted)', 'Tỷ lệ (rate)', 'CI 95 % thấp (low)', 'CI 95 % cao (high)'],
     rows.map((row) => [

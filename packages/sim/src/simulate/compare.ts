@@ -1,9 +1,11 @@
 /**
  * What-if: the differences between two simulation results (b − a) with their uncertainty — on-time
- * rates by Newcombe's interval for a difference of proportions, mean lead time by Welch's interval.
+ * rates by Newcombe's interval for a difference of proportions, mean lead time by Welch's interval;
+ * when both results have replications, by t intervals across replications instead (paired under
+ * common random numbers).
  */
 import type { SimulationResult } from './result.js';
-import { type Difference, meanDifference, proportionDifference } from './stats.js';
+import { type Difference, meanDifference, proportionDifference, replicationDifference } from './stats.js';
 
 /** A step's on-time rate in both scenarios. */
 export interface StepComparison {
@@ -22,9 +24,12 @@ export interface UnitComparison {
 
 /** The result of {@link compareScenarios}. */
 export interface ScenarioComparison {
-  /** Rates b − a with a 95 % Newcombe interval; `significant` when it excludes 0. */
+  /**
+   * Rates b − a with a 95 % Newcombe interval; `significant` when it excludes 0. When both results
+   * have replications: the t interval across replications (`method`), paired when the seeds match.
+   */
   readonly onTimeRate: Difference;
-  /** Mean lead time (working days) b − a with a 95 % Welch interval. */
+  /** Mean lead time (working days) b − a with a 95 % Welch interval (across replications when both have them). */
   readonly meanLeadTime: Difference;
   readonly leadTime: {
     readonly p50: { readonly a: number | null; readonly b: number | null };
@@ -49,9 +54,20 @@ export function compareScenarios(a: SimulationResult, b: SimulationResult): Scen
   const unitsB = new Map(b.units.map((u) => [u.unit, u]));
   const unitsA = new Map(a.units.map((u) => [u.unit, u]));
   const unitNames = [...a.units.map((u) => u.unit), ...b.units.map((u) => u.unit).filter((u) => !unitsA.has(u))];
+  const ra = a.replications;
+  const rb = b.replications;
+  // Same seed and count: replication r of a and of b share their random numbers, so pair them.
+  const paired = a.seed === b.seed && ra?.count === rb?.count;
+  const runs = (r: NonNullable<typeof ra>, key: 'onTimeRate' | 'meanLeadTime') => r.runs.map((x) => x[key]);
   return {
-    onTimeRate: proportionDifference(a.onTimeRate, b.onTimeRate),
-    meanLeadTime: meanDifference(a.leadTime, b.leadTime),
+    onTimeRate:
+      ra && rb
+        ? replicationDifference(runs(ra, 'onTimeRate'), runs(rb, 'onTimeRate'), { paired })
+        : proportionDifference(a.onTimeRate, b.onTimeRate),
+    meanLeadTime:
+      ra && rb
+        ? replicationDifference(runs(ra, 'meanLeadTime'), runs(rb, 'meanLeadTime'), { paired })
+        : meanDifference(a.leadTime, b.leadTime),
     leadTime: {
       p50: { a: a.leadTime.p50, b: b.leadTime.p50 },
       p90: { a: a.leadTime.p90, b: b.leadTime.p90 },

@@ -2,7 +2,9 @@
  * The discrete-event engine: dossiers arrive, queue FIFO for the officers of each step's unit, are
  * served for a sampled working time, branch on a sampled outcome, may be sent back for
  * supplementation, and finish when they reach the return step. Time is the working-minute axis.
- * Per-dossier state lives in typed arrays and events in a binary heap, so the loop allocates nothing.
+ * Per-dossier state lives in typed arrays and events in a binary heap, so the loop allocates nothing
+ * (with the memo router). Where a dossier goes is asked of a {@link Router}: the core's state machine
+ * through xstate's pure `transition` (router.ts); the engine owns time and queues, the machine routes.
  *
  * Common random numbers: every step visit draws from its own stream seeded by (seed, dossier, visit
  * number), and arrivals from another, so two scenarios with the same seed give every dossier the same
@@ -15,6 +17,7 @@ import { EventQueue } from './event-queue.js';
 import type { SimModel } from './model.js';
 import { deriveSeed, mix32, Random } from './random.js';
 import { RunRecorder } from './recorder.js';
+import type { Router } from './router.js';
 import type { WorkingAxis } from './working-axis.js';
 
 const ARRIVAL = 0;
@@ -93,6 +96,7 @@ export class Engine {
 
   constructor(
     private readonly model: SimModel,
+    private readonly router: Router,
     axis: WorkingAxis,
     private readonly arrivals: ArrivalStream,
     seed: number,
@@ -129,7 +133,7 @@ export class Engine {
 
   /**
    * Runs until every dossier has finished.
-   * @example new Engine(model, axis, arrivals, 42).run()
+   * @example new Engine(model, createRouter(process, machineFor(process)), axis, arrivals, 42, 'date').run()
    */
   run(): void {
     const q = this.queue;
@@ -173,7 +177,7 @@ export class Engine {
     this.clock.open(i, t, this.arrivals.lastMs);
     this.rounds[i] = 0;
     this.visits[i] = 0;
-    this.enter(i, this.model.start, t);
+    this.enter(i, this.router.start(i), t);
     const next = this.arrivals.next();
     if (Number.isNaN(next)) this.recorder.closeWindow(t, this.units.busy);
     else this.queue.push(next, ARRIVAL);
@@ -247,17 +251,18 @@ export class Engine {
     if (k === REQUESTED_SUPPLEMENT) {
       this.recorder.stepDone(s, Number.NaN, t);
       this.rounds[i]!++;
+      this.router.requestSupplement(i, s);
       this.recorder.supplementRequested(this.clock.requestSupplement(i, t));
       this.queue.push(t + this.delay[i]!, i * 4 + SUPPLEMENT_BACK);
       return;
     }
     this.recorder.stepDone(s, this.stepDue[i]!, t);
-    this.enter(i, m.outcomeNext[s]![k]!, t);
+    this.enter(i, this.router.next(i, s, k), t);
   }
 
   /** The complete dossier is back: the clock follows the policy; the step that asked resumes (shallow history). */
   private supplementBack(i: number, t: number): void {
     this.clock.supplementReceived(i, t);
-    this.enter(i, this.step[i]!, t);
+    this.enter(i, this.router.supplementReceived(i, this.step[i]!), t);
   }
 }

@@ -24,9 +24,21 @@ export {
 } from './distributions.js';
 export { Random, deriveSeed } from './random.js';
 export { EventQueue } from './event-queue.js';
-export { wilson, proportionDifference, meanDifference, percentile, type Proportion, type Difference } from './stats.js';
+export {
+  wilson,
+  proportionDifference,
+  meanDifference,
+  percentile,
+  studentQuantile,
+  replicationMean,
+  replicationDifference,
+  type Proportion,
+  type Difference,
+  type ReplicationMean,
+} from './stats.js';
 export type { CompareMode } from './clock.js';
 export type { SimulationProgress } from './engine.js';
+export type { RoutingMode } from './router.js';
 export type {
   SimulationResult,
   StepKpi,
@@ -34,4 +46,6 @@ export type {
   Bottleneck,
   LeadTime,
   TimeShare,
+  Replications,
+  ReplicationRun,
 } from './result.js';

@@ -1,9 +1,10 @@
 /**
- * The dossier logic of the simulation, compiled once from the procedure, the process and the
- * scenario into index-based tables: where each step leads for each outcome, who performs it, how
- * long it takes, its budget, and the clock rules (channel limit, counting rule, supplementation
- * policy). This file is the adapter between the canonical model and the engine: the engine only asks
- * `route`-like questions of these tables, so it can later ask the core's pure `transition` instead.
+ * The dossier data of the simulation, compiled once from the procedure, the process and the
+ * scenario into index-based tables: who performs each step, how long it takes, its outcome
+ * probabilities, its budget, and the clock rules (channel limit, counting rule, supplementation
+ * policy). Where a dossier goes is not decided here: the engine asks the core's state machine through
+ * a router (router.ts). `outcomeNext` is the step graph as the data draws it, used only to estimate
+ * the budgets still ahead for the apology predictor.
  */
 import { CalendarError, type CountingRule, type Duration, durationToWorkingMinutes } from '@tthc/calendar';
 import { type ChannelKind, nationalCode, type Procedure, type Process } from '@tthc/core';
@@ -24,10 +25,11 @@ export interface SimModel {
   readonly samplers: readonly Sampler[];
   /** Cumulative outcome probabilities per step (last entry 1). */
   readonly outcomeCum: readonly Float64Array[];
-  /** Next step per outcome; −1 ends the process. */
+  /** Next step per outcome as the data draws it (−1 ends the process); the apology predictor's graph, not the routing. */
   readonly outcomeNext: readonly Int32Array[];
   /** 1 when entering the step ends processing (a `return` step: trả kết quả, REFERENCE.md §3.3). */
   readonly finishesOnEntry: Uint8Array;
+  /** The process's start step (the default supplementation step); dossiers start where the machine's initial state says. */
   readonly start: number;
   /** Step budgets (`null` when not counted). */
   readonly budgets: readonly (Duration | null)[];

@@ -8,7 +8,7 @@ import { type Duration, formatLocalInstant } from '@tthc/calendar';
 import type { CompareMode, DossierClock } from './clock.js';
 import type { SimModel } from './model.js';
 import type { RunRecorder } from './recorder.js';
-import { type Proportion, percentile, summarize, wilson } from './stats.js';
+import { type Proportion, percentile, type ReplicationMean, summarize, wilson } from './stats.js';
 import type { WorkingAxis } from './working-axis.js';
 
 /** Waiting or processing time of a step, in working minutes. */
@@ -106,6 +106,29 @@ export interface SimulationResult {
     readonly predictedButNotLate: number;
   };
   readonly events: { readonly total: number; readonly stepEvents: number };
+  /**
+   * Present when `simulate` ran independent replications (`options.replications`): each run and the
+   * Student-t intervals across them. `onTimeRate` is then the across-replication estimate; every other
+   * field describes the first replication (seed `options.seed`, the same as a single run).
+   */
+  readonly replications?: Replications;
+}
+
+/** One replication of a replicated simulation. */
+export interface ReplicationRun {
+  readonly seed: number;
+  readonly finished: number;
+  readonly onTimeRate: number | null;
+  /** Mean lead time in working days. */
+  readonly meanLeadTime: number | null;
+}
+
+/** Independent replications: estimates with Student-t 95 % intervals across runs (docs/simulation.md). */
+export interface Replications {
+  readonly count: number;
+  readonly onTimeRate: ReplicationMean;
+  readonly meanLeadTime: ReplicationMean;
+  readonly runs: readonly ReplicationRun[];
 }
 
 /** Rounds to 6 decimals so results print compactly (rounding is deterministic too). */
