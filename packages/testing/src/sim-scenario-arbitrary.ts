@@ -249,7 +249,11 @@ export function scenarioArb(process: Process, opts: ScenarioArbOptions = {}): fc
       defaultUnit: 'workingDay',
       maxMinutes: 480 * Math.max(0.01, opts.maxCitizenDelayDays ?? 3),
     }),
-    atStep: fc.option(fc.constantFrom(...process.steps.map((s) => s.key)), { nil: undefined }),
+    // A request to supplement comes while the agency processes the dossier, never at a `pay` step
+    // (the applicant's act; the machine has no such transition there).
+    atStep: fc.option(fc.constantFrom(...process.steps.filter((s) => s.kind !== 'pay').map((s) => s.key)), {
+      nil: undefined,
+    }),
     maxRounds: fc.option(fc.integer({ min: 1, max: 2 }), { nil: undefined }),
   });
   const withSupplement = opts.supplementation === undefined ? fc.boolean() : fc.constant(opts.supplementation);
