@@ -43,11 +43,11 @@ function whatIfLine(base: SimulationResult, more: SimulationResult, unit: string
   const u = c.units.find((x) => x.unit === unit);
   const lead = c.meanLeadTime;
   const fix = (x: number | null | undefined, d: number) => (x === null || x === undefined ? '—' : x.toFixed(d));
-  const wait = u ? `chờ TB ${fix(u.meanWaiting.a, 1)} → ${fix(u.meanWaiting.b, 1)} phút (mean wait, min); ` : '';
+  const wait = u ? `chờ TB ${fix(u.meanWaiting.a, 1)} → ${fix(u.meanWaiting.b, 1)} phút (mean wait, min)` : '';
   const interval = lead.low === null ? '' : ` (95 % CI of the change ${fix(lead.low, 3)}…${fix(lead.high, 3)})`;
   return [
     `  Thêm 1 cán bộ tại "${unit}" (what if one more officer):`,
-    `    ${wait}`,
+    ...(wait ? [`    ${wait}`] : []),
     `    thời gian giải quyết TB ${fix(lead.a, 3)} → ${fix(lead.b, 3)} ngày LV (mean lead time, working days)`,
     ...(interval ? [`   ${interval}`] : []),
   ].join('\n');
