@@ -10,6 +10,7 @@ import {
   asRecord,
   deepEqual,
   type JsonPath,
+  jsonPointer,
   mergeList,
   type ReadContext,
   readCivilDate,
@@ -103,24 +104,26 @@ function readDocument(
   }
   const base: JsonPath = ['TruongHop', ci];
   const agency = doc.DonVi.TenDonVi;
+  // Eight origins per node: the pointers are built by appending constant segments to the node's own.
+  const { system, provenance } = ctx;
+  const edges = { system, pointer: jsonPointer([...base, 'Edges']) };
+  const agencyOrigin = { system, pointer: '/DonVi/TenDonVi' };
   const rows = c.QuyTrinh.map((s, i) => {
     const path = [...base, 'QuyTrinh', i];
-    for (const [canonical, native] of [
-      ['key', 'Ma'],
-      ['name', 'TenBuocXuLy'],
-      ['kind', 'TenBuocXuLy'],
-      ['budget', 'ThoiGianXuLy'],
-      ['portalStatus', 'MaTrangThaiHoSo'],
-    ] as const) {
-      trace(ctx, ['steps', i, canonical], [...path, native]);
-    }
-    trace(ctx, ['steps', i, 'performer', 'role'], [...path, 'TenNhomNguoiDung']);
-    trace(
-      ctx,
-      ['steps', i, 'performer', 'unit'],
-      s.DonViXuLy === undefined ? ['DonVi', 'TenDonVi'] : [...path, 'DonViXuLy'],
+    const node = jsonPointer(path);
+    const step = `/steps/${i}`;
+    const name = { system, pointer: `${node}/TenBuocXuLy` };
+    provenance.set(`${step}/key`, { system, pointer: `${node}/Ma` });
+    provenance.set(`${step}/name`, name);
+    provenance.set(`${step}/kind`, name);
+    provenance.set(`${step}/budget`, { system, pointer: `${node}/ThoiGianXuLy` });
+    provenance.set(`${step}/portalStatus`, { system, pointer: `${node}/MaTrangThaiHoSo` });
+    provenance.set(`${step}/performer/role`, { system, pointer: `${node}/TenNhomNguoiDung` });
+    provenance.set(
+      `${step}/performer/unit`,
+      s.DonViXuLy === undefined ? agencyOrigin : { system, pointer: `${node}/DonViXuLy` },
     );
-    trace(ctx, ['steps', i, 'outcomes'], [...base, 'Edges']);
+    provenance.set(`${step}/outcomes`, edges);
     return readStep(ctx, s, path, agency, c.LoaiThoiGian);
   });
   const keys = new Set(c.QuyTrinh.map((s) => s.Ma));
