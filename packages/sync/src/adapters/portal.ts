@@ -3,7 +3,7 @@
  * edges per case, times in hours) ↔ canonical `Process`.
  */
 import type { Duration } from '@tthc/calendar';
-import { type Process, type Step, type StepKind, safeParseProcess, StepSchema } from '@tthc/core';
+import { type Process, type Step, type StepKind, StepSchema } from '@tthc/core';
 import { type PortalCase, type PortalProcess, PortalProcessSchema, type PortalStep } from '../formats/portal.js';
 import type { Adapter } from '../issues.js';
 import {
@@ -26,6 +26,7 @@ import { toWorkingMinutes } from '../normalize.js';
 import { inferStepKind } from '../steps.js';
 import { readOutcomes, writeEdges } from './portal-edges.js';
 import { readHours, writeHours } from './portal-hours.js';
+import { safeParseCandidate } from './canonical.js';
 import { checkNative, compact, finish } from './shared.js';
 
 /** Options of {@link portalAdapter}'s `parse`. */
@@ -296,7 +297,7 @@ export const portalAdapter: Adapter<Process, PortalProcess, PortalParseOptions> 
     const ctx = readContext('portal');
     const doc = checkNative(ctx, PortalProcessSchema, raw);
     const candidate = doc && readDocument(ctx, doc, options);
-    return finish(ctx, candidate, safeParseProcess);
+    return finish(ctx, candidate, safeParseCandidate);
   },
   serialize(value, original) {
     // Work on a copy: unchanged items are reused as they are, and must not alias the caller's document.
