@@ -55,10 +55,11 @@ const isText = (v: unknown): v is string => typeof v === 'string' && v.length > 
  */
 function plainWith(v: unknown, allowed: ReadonlySet<string>): v is Json {
   if (typeof v !== 'object' || v === null || Object.getPrototypeOf(v) !== Object.prototype) return false;
-  for (const k of Object.keys(v)) {
+  // The keys a strict object looks at (for…in, as zod does): any other is for the schema to report.
+  for (const k in v) {
     if (!allowed.has(k) || (v as Json)[k] === undefined) return false;
   }
-  return Object.getOwnPropertySymbols(v).length === 0;
+  return true;
 }
 
 function texts(v: unknown): string[] | undefined {

@@ -24,7 +24,7 @@ import {
 } from '../native.js';
 import { toWorkingMinutes } from '../normalize.js';
 import { inferStepKind } from '../steps.js';
-import { readOutcomes, writeEdges } from './portal-edges.js';
+import { edgesBySource, outcomesOf, writeEdges } from './portal-edges.js';
 import { readHours, writeHours } from './portal-hours.js';
 import { safeParseCandidate } from './canonical.js';
 import { checkNative, compact, finish } from './shared.js';
@@ -128,6 +128,7 @@ function readDocument(
     return readStep(ctx, s, path, agency, c.LoaiThoiGian);
   });
   const keys = new Set(c.QuyTrinh.map((s) => s.Ma));
+  const outgoing = edgesBySource(c.Edges);
   c.Edges.forEach((e, i) => {
     for (const end of ['source', 'target'] as const) {
       if (!keys.has(e[end]))
@@ -185,7 +186,7 @@ function readDocument(
     effectiveFrom,
     approvedBy: decision && compact({ number: decision.So, issuedOn, title: decision.TrichYeu }),
     totalLimit: readHours(ctx, c.ThoiGianThucHien, c.LoaiThoiGian, [...base, 'ThoiGianThucHien']),
-    steps: rows.filter((r) => r !== undefined).map((r) => ({ ...r, outcomes: readOutcomes(c.Edges, r.key) })),
+    steps: rows.filter((r) => r !== undefined).map((r) => ({ ...r, outcomes: outcomesOf(outgoing.get(r.key) ?? []) })),
     extensions: { portal: compact({ TruongHop: c.Ma, ThoiGianThucHienTrucTuyen: c.ThoiGianThucHienTrucTuyen }) },
   });
 }
