@@ -46,7 +46,6 @@ function formsText(f: EisoStep['BieuMau']): string {
 }
 
 function readRow(ctx: ReadContext, row: EisoStep, i: number, options: StepRowOptions): RowStep | undefined {
-  const path = [...STEPS, i];
   const step = readStepRow(
     ctx,
     {
@@ -57,11 +56,11 @@ function readRow(ctx: ReadContext, row: EisoStep, i: number, options: StepRowOpt
       forms: formsText(row.BieuMau),
     },
     {
-      label: [...path, 'TT'],
-      content: [...path, 'TrinhTu'],
-      responsibility: [...path, 'TrachNhiem'],
-      time: [...path, 'ThoiGian'],
-      forms: [...path, 'BieuMau'],
+      label: ['NoiDung', 'QuyTrinhXuLy', i, 'TT'],
+      content: ['NoiDung', 'QuyTrinhXuLy', i, 'TrinhTu'],
+      responsibility: ['NoiDung', 'QuyTrinhXuLy', i, 'TrachNhiem'],
+      time: ['NoiDung', 'QuyTrinhXuLy', i, 'ThoiGian'],
+      forms: ['NoiDung', 'QuyTrinhXuLy', i, 'BieuMau'],
     },
     options,
     ['steps', i],

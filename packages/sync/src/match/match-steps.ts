@@ -5,7 +5,7 @@
  */
 import type { Process, Step } from '@tthc/core';
 import type { UnitNameOptions } from '../normalize.js';
-import { factsSimilarity, positionSimilarity, stepFacts } from './similarity.js';
+import { factsNameSimilarity, factsPerformerSimilarity, positionSimilarity, stepFacts } from './similarity.js';
 
 /** A step with its index in its process (the index gives the canonical path `/steps/<index>`). */
 export interface IndexedStep {
@@ -98,11 +98,16 @@ function candidates(
   const factsB = freeB.map((j) => stepFacts(b.steps[j]!, options));
   for (const i of freeA) {
     const fa = stepFacts(a.steps[i]!, options);
-    freeB.forEach((j, k) => {
-      const { name, performer } = factsSimilarity(fa, factsB[k]!);
-      const score = 0.5 * name + 0.3 * performer + 0.2 * positionSimilarity(i, a.steps.length, j, b.steps.length);
+    for (let k = 0; k < freeB.length; k++) {
+      const j = freeB[k]!;
+      const fb = factsB[k]!;
+      const name = factsNameSimilarity(fa, fb);
+      const score =
+        0.5 * name +
+        0.3 * factsPerformerSimilarity(fa, fb) +
+        0.2 * positionSimilarity(i, a.steps.length, j, b.steps.length);
       if (score >= threshold - TIE) out.push({ i, j, score, name });
-    });
+    }
   }
   // Highest first; index order breaks exact ties only for iteration, ties are then detected.
   return out.sort((x, y) => y.score - x.score || x.i - y.i || x.j - y.j);

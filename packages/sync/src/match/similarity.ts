@@ -89,14 +89,19 @@ export function stepFacts(step: Step, options: UnitNameOptions = {}): StepFacts 
 }
 
 /**
- * {@link nameSimilarity} and {@link performerSimilarity} of two steps from their facts (the same numbers).
- * @example factsSimilarity(stepFacts(a), stepFacts(b)).name
+ * {@link nameSimilarity} of two steps from their facts (the same number).
+ * @example factsNameSimilarity(stepFacts(a), stepFacts(b))
  */
-export function factsSimilarity(a: StepFacts, b: StepFacts): { name: number; performer: number } {
-  return {
-    name: infoSimilarity(a.name, b.name),
-    performer: (a.unit === b.unit ? 0.5 : 0) + (a.role === b.role ? 0.5 : 0),
-  };
+export function factsNameSimilarity(a: StepFacts, b: StepFacts): number {
+  return infoSimilarity(a.name, b.name);
+}
+
+/**
+ * {@link performerSimilarity} of two steps from their facts (the same number).
+ * @example factsPerformerSimilarity(stepFacts(a), stepFacts(b))
+ */
+export function factsPerformerSimilarity(a: StepFacts, b: StepFacts): number {
+  return (a.unit === b.unit ? 0.5 : 0) + (a.role === b.role ? 0.5 : 0);
 }
 
 /**
