@@ -84,6 +84,9 @@ export function readStepRow(
 const PROSE_BRANCH =
   /(?:nếu|trường hợp)\s+([^:;.]+?)\s*(?:thì|:|,)?\s*(?:chuyển|trả|quay)\s+(?:lại\s+)?(?:về\s+)?(?:cho\s+)?(?:bước|b)\s*(\d+)/giu;
 
+/** A {@link PROSE_BRANCH} starts with one of these words. */
+const BRANCH_WORD = /nếu|trường hợp/iu;
+
 /**
  * Links row steps in order (each → the next, `done`; the last ends) and adds the branches the step
  * texts write as prose; a branch to a step that does not exist is reported and dropped.
@@ -95,7 +98,9 @@ export function linkSteps(ctx: ReadContext, steps: readonly RowStep[], contentPa
     const outcomes: Outcome[] = [];
     const next = steps[i + 1];
     if (next) outcomes.push({ name: 'done', next: next.key });
-    for (const m of step.name.matchAll(PROSE_BRANCH)) {
+    // Most step texts have no branch: the words a branch starts with are looked for first.
+    const branches = BRANCH_WORD.test(step.name) ? step.name.matchAll(PROSE_BRANCH) : [];
+    for (const m of branches) {
       const target = `B${Number(m[2])}`;
       if (!keys.has(target)) {
         report(

@@ -42,7 +42,11 @@ function leafCheck(schema: z.ZodType<string>): (value: unknown) => boolean {
   };
 }
 
-const isStepKey = leafCheck(StepKeySchema);
+/**
+ * True when `StepKeySchema` accepts the value (remembered per string).
+ * @example isStepKey('B1') // true
+ */
+export const isStepKey = leafCheck(StepKeySchema);
 const isProcedureCode = leafCheck(ProcedureCodeSchema);
 const isIsoDate = leafCheck(IsoDateSchema);
 const isTimeOfDay = leafCheck(TimeOfDaySchema);

@@ -3,7 +3,7 @@
  * edges per case, times in hours) ↔ canonical `Process`.
  */
 import type { Duration } from '@tthc/calendar';
-import { type Process, type Step, type StepKind, StepSchema } from '@tthc/core';
+import type { Process, Step, StepKind } from '@tthc/core';
 import { type PortalCase, type PortalProcess, PortalProcessSchema, type PortalStep } from '../formats/portal.js';
 import type { Adapter } from '../issues.js';
 import {
@@ -26,7 +26,7 @@ import { toWorkingMinutes } from '../normalize.js';
 import { inferStepKind } from '../steps.js';
 import { edgesBySource, outcomesOf, writeEdges } from './portal-edges.js';
 import { readHours, writeHours } from './portal-hours.js';
-import { safeParseCandidate } from './canonical.js';
+import { isStepKey, safeParseCandidate } from './canonical.js';
 import { checkNative, compact, finish } from './shared.js';
 
 /** Options of {@link portalAdapter}'s `parse`. */
@@ -56,7 +56,7 @@ function readStep(
   agency: string,
   caseKind: string,
 ): RowStep | undefined {
-  if (!StepSchema.shape.key.safeParse(s.Ma).success) {
+  if (!isStepKey(s.Ma)) {
     report(ctx, 'step.badKey', [...path, 'Ma'], 'expected a step id of letters, digits, ".", "_" or "-"', {
       value: s.Ma,
     });
@@ -73,7 +73,8 @@ function readStep(
   }
   const named = inferStepKind(s.TenBuocXuLy);
   const kind = named === 'other' && status !== undefined ? (KIND_BY_STATUS[status] ?? 'other') : named;
-  const kept = compact(Object.fromEntries(KEPT_STEP_FIELDS.map((k) => [k, s[k]])));
+  const kept: Record<string, unknown> = {};
+  for (const k of KEPT_STEP_FIELDS) if (s[k] !== undefined) kept[k] = s[k];
   if (!budget) return undefined;
   return compact({
     key: s.Ma,
