@@ -217,6 +217,8 @@ const FORM_CODE = /^(mẫu|bm|biểu mẫu|phụ lục)[\s.]/iu;
  * @example splitForms('Mẫu 01; Giấy khai sinh') // { forms: ['Mẫu 01'], outputs: ['Giấy khai sinh'] }
  */
 export function splitForms(text: string, declared: readonly string[] = []): { forms: string[]; outputs: string[] } {
+  // Most rows name no form: blank text splits into nothing.
+  if (typeof text === 'string' && text.trim() === '') return { forms: [], outputs: [] };
   const items = text
     .normalize('NFC')
     .split(/[;\n]/)

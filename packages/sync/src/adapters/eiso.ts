@@ -66,7 +66,8 @@ function readRow(ctx: ReadContext, row: EisoStep, i: number, options: StepRowOpt
     ['steps', i],
   );
   // The raw texts stay with the step: the responsibility text is richer than { unit, role }.
-  return step && { ...step, extensions: { eiso: { TT: row.TT, TrachNhiem: row.TrachNhiem, ThoiGian: row.ThoiGian } } };
+  if (step) step.extensions = { eiso: { TT: row.TT, TrachNhiem: row.TrachNhiem, ThoiGian: row.ThoiGian } };
+  return step;
 }
 
 function readDocument(
