@@ -230,16 +230,22 @@ export function parseDuration(text: string, options: ParseDurationOptions = {}):
   return fail(ctx);
 }
 
+const CUTOFF_TEXT_RE = /^([01]\d|2[0-3]):[0-5]\d$/;
+
 /** Validates a duration object given by a caller (format, conversion). */
 function checkDuration(d: Duration, field: string): void {
-  const ctx: Ctx = { text: JSON.stringify(d) ?? String(d), field };
+  // Called for every comparison of a bulk diff: the text of the message is only made on failure.
   if (typeof d !== 'object' || d === null || !UNITS.includes(d.unit)) {
-    fail(ctx, `expected { amount, unit } with unit one of ${UNITS.join(', ')}`);
+    fail(durationCtx(d, field), `expected { amount, unit } with unit one of ${UNITS.join(', ')}`);
   }
-  checkAmount(ctx, d.amount);
-  if (d.cutoff !== undefined && !/^([01]\d|2[0-3]):[0-5]\d$/.test(d.cutoff)) {
-    fail(ctx, `the cut-off must be HH:mm, got ${JSON.stringify(d.cutoff)}`);
+  if (!Number.isFinite(d.amount) || d.amount < 0) checkAmount(durationCtx(d, field), d.amount);
+  if (d.cutoff !== undefined && !CUTOFF_TEXT_RE.test(d.cutoff)) {
+    fail(durationCtx(d, field), `the cut-off must be HH:mm, got ${JSON.stringify(d.cutoff)}`);
   }
+}
+
+function durationCtx(d: Duration, field: string): Ctx {
+  return { text: JSON.stringify(d) ?? String(d), field };
 }
 
 /** Plain decimal digits (no exponent), the shortest that reads back to the same number. */

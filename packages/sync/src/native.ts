@@ -137,6 +137,9 @@ export interface ReadDurationOptions {
   readonly plainDay: 'calendarDay' | 'workingDay';
 }
 
+const DURATION_MEMO_LIMIT = 10_000;
+const durations = new Map<string, Duration>();
+
 /**
  * Reads a duration text with `@tthc/calendar`'s parser, reporting unreadable text at `path`.
  * @example readDuration(ctx, '04 giờ', ['ThoiGian'], { plainDay: 'workingDay' }) // { amount: 4, unit: 'workingHour' }
@@ -151,8 +154,15 @@ export function readDuration(
     report(ctx, 'value.unreadable', path, 'expected a duration text such as "04 giờ" or "0,5 ngày"', { value: text });
     return undefined;
   }
+  // Documents write the same few times ("04 giờ", "0,5 ngày") in every row: each text is read once.
+  const key = `${options.plainDay}|${text}`;
+  const known = durations.get(key);
+  if (known !== undefined) return { ...known };
   try {
-    return parseDuration(text, { plainDay: options.plainDay, field: jsonPointer(path) });
+    const d = parseDuration(text, { plainDay: options.plainDay, field: jsonPointer(path) });
+    if (durations.size >= DURATION_MEMO_LIMIT) durations.clear();
+    durations.set(key, d);
+    return { ...d };
   } catch (e) {
     if (!(e instanceof CalendarError)) throw e;
     report(ctx, 'value.unreadable', path, `cannot read the duration "${text}"`, { value: text });

@@ -136,6 +136,29 @@ function buildKeyer(options: UnitNameOptions): UnitKeyer {
 
 const defaultKeyer = { current: undefined as UnitKeyer | undefined };
 const keyers = new WeakMap<UnitNameOptions, UnitKeyer>();
+const KEYER_LIMIT = 256;
+const keyersByContent = new Map<string, UnitKeyer>();
+
+/**
+ * The content of the options a keyer is built from, as a string; undefined when it cannot be told
+ * (values JSON cannot write). Adapters make a new options object per document, mostly with the same
+ * (often no) abbreviations: one keyer, and its memo, serves them all.
+ */
+function contentOf(options: UnitNameOptions): string | undefined {
+  const { aliases, abbreviations } = options;
+  if (aliases !== undefined && !Array.isArray(aliases)) return undefined;
+  const plain =
+    abbreviations === undefined ||
+    (typeof abbreviations === 'object' &&
+      abbreviations !== null &&
+      Object.getPrototypeOf(abbreviations) === Object.prototype);
+  if (!plain) return undefined;
+  try {
+    return JSON.stringify([options.aliases ?? null, options.abbreviations ?? null]);
+  } catch {
+    return undefined;
+  }
+}
 
 function keyerFor(options: UnitNameOptions): UnitKeyer {
   if (options.aliases === undefined && options.abbreviations === undefined) {
@@ -144,10 +167,26 @@ function keyerFor(options: UnitNameOptions): UnitKeyer {
   }
   let k = keyers.get(options);
   if (!k) {
-    k = buildKeyer(options);
+    const content = contentOf(options);
+    k = content === undefined ? undefined : keyersByContent.get(content);
+    if (!k) {
+      k = buildKeyer(options);
+      if (content !== undefined) {
+        if (keyersByContent.size >= KEYER_LIMIT) keyersByContent.clear();
+        keyersByContent.set(content, k);
+      }
+    }
     keyers.set(options, k);
   }
   return k;
+}
+
+/**
+ * An object that stands for the unit-name options' content (same abbreviations and aliases, same
+ * object), for memos of readings that depend on them. Internal.
+ */
+export function unitNamingScope(options: UnitNameOptions): object {
+  return keyerFor(options);
 }
 
 /**

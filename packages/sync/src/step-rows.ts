@@ -5,7 +5,7 @@
 import type { Duration } from '@tthc/calendar';
 import type { Outcome, Step } from '@tthc/core';
 import { compact } from './adapters/shared.js';
-import { type JsonPath, type ReadContext, readDuration, report, trace } from './native.js';
+import { type JsonPath, jsonPointer, type ReadContext, readDuration, report } from './native.js';
 import { foldVietnamese, type UnitNameOptions } from './normalize.js';
 import { inferStepKind, parsePerformer, splitForms, stepLabel } from './steps.js';
 
@@ -60,13 +60,19 @@ export function readStepRow(
   const name = cells.content.normalize('NFC').trim();
   const performer = parsePerformer(cells.responsibility, options);
   const { forms, outputs } = splitForms(cells.forms, options.declaredForms);
-  trace(ctx, [...canonical, 'key'], paths.label);
-  trace(ctx, [...canonical, 'name'], paths.content);
-  trace(ctx, [...canonical, 'kind'], paths.content);
-  trace(ctx, [...canonical, 'performer'], paths.responsibility);
-  trace(ctx, [...canonical, 'budget'], paths.time);
-  trace(ctx, [...canonical, 'forms'], paths.forms);
-  trace(ctx, [...canonical, 'outputs'], paths.forms);
+  // Every row of a bulk run records seven origins: each pointer is built once, a cell read for two
+  // fields shares its origin.
+  const { system, provenance } = ctx;
+  const base = jsonPointer(canonical);
+  const content = { system, pointer: jsonPointer(paths.content) };
+  const formsCell = { system, pointer: jsonPointer(paths.forms) };
+  provenance.set(`${base}/key`, { system, pointer: jsonPointer(paths.label) });
+  provenance.set(`${base}/name`, content);
+  provenance.set(`${base}/kind`, content);
+  provenance.set(`${base}/performer`, { system, pointer: jsonPointer(paths.responsibility) });
+  provenance.set(`${base}/budget`, { system, pointer: jsonPointer(paths.time) });
+  provenance.set(`${base}/forms`, formsCell);
+  provenance.set(`${base}/outputs`, formsCell);
   if (key === undefined || budget === undefined) return undefined;
   return { key, name, kind: inferStepKind(name), performer, budget, forms, outputs };
 }
@@ -77,6 +83,9 @@ export function readStepRow(
  */
 const PROSE_BRANCH =
   /(?:nếu|trường hợp)\s+([^:;.]+?)\s*(?:thì|:|,)?\s*(?:chuyển|trả|quay)\s+(?:lại\s+)?(?:về\s+)?(?:cho\s+)?(?:bước|b)\s*(\d+)/giu;
+
+/** A {@link PROSE_BRANCH} starts with one of these words. */
+const BRANCH_WORD = /nếu|trường hợp/iu;
 
 /**
  * Links row steps in order (each → the next, `done`; the last ends) and adds the branches the step
@@ -89,7 +98,9 @@ export function linkSteps(ctx: ReadContext, steps: readonly RowStep[], contentPa
     const outcomes: Outcome[] = [];
     const next = steps[i + 1];
     if (next) outcomes.push({ name: 'done', next: next.key });
-    for (const m of step.name.matchAll(PROSE_BRANCH)) {
+    // Most step texts have no branch: the words a branch starts with are looked for first.
+    const branches = BRANCH_WORD.test(step.name) ? step.name.matchAll(PROSE_BRANCH) : [];
+    for (const m of branches) {
       const target = `B${Number(m[2])}`;
       if (!keys.has(target)) {
         report(

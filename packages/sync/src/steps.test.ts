@@ -58,6 +58,24 @@ describe('parsePerformer', () => {
     });
   });
 
+  it('reads each text anew for other abbreviations, agency or default role (readings are remembered per text)', () => {
+    const text = 'Công chức BPTN&TKQ';
+    const a = { agency, abbreviations: { 'BPTN&TKQ': 'Bộ phận tiếp nhận và trả kết quả' } };
+    const b = { agency, abbreviations: { 'BPTN&TKQ': 'Bộ phận Một cửa' } };
+    expect(parsePerformer(text, a).unit).toBe('Bộ phận tiếp nhận và trả kết quả');
+    expect(parsePerformer(text, b).unit).toBe('Bộ phận Một cửa');
+    expect(parsePerformer(text, { agency }).unit).toBe('BPTN&TKQ');
+    expect(parsePerformer(text, { ...a }).unit).toBe('Bộ phận tiếp nhận và trả kết quả');
+    expect(parsePerformer('Bộ phận Một cửa', { agency, defaultRole: 'Cán bộ' }).role).toBe('Cán bộ');
+    expect(parsePerformer('Bộ phận Một cửa', { agency, defaultRole: '' }).role).toBe('');
+    expect(parsePerformer('Bộ phận Một cửa', { agency }).role).toBe('Công chức');
+    expect(parsePerformer('Công chức', { agency: 'UBND xã B' }).unit).toBe('UBND xã B');
+    // The caller owns the performer it gets: changing it does not change the next reading.
+    const first = parsePerformer('Công chức Tư pháp', { agency }) as { role: string };
+    first.role = 'changed';
+    expect(parsePerformer('Công chức Tư pháp', { agency }).role).toBe('Công chức Tư pháp');
+  });
+
   it('reads back what formatPerformer writes', () => {
     const word = fc.constantFrom(
       'Công chức',

@@ -3,7 +3,7 @@
  * from a responsibility text ("Trách nhiệm"), a step key from a step label ("B1", "Bước 2.1").
  */
 import type { Performer, StepKind } from '@tthc/core';
-import { foldVietnamese, isUsableAbbreviation, type UnitNameOptions, unitKey } from './normalize.js';
+import { foldVietnamese, isUsableAbbreviation, type UnitNameOptions, unitKey, unitNamingScope } from './normalize.js';
 
 /** Verbs (NFC, lower case, with diacritics) and the step kind each one starts. */
 const KIND_VERBS: readonly (readonly [string, StepKind, 'start'?])[] = [
@@ -60,6 +60,20 @@ const NOT_VERBS = /(đăng|dang|quy)\s+(ký|ky|trình|trinh)/gu;
  * @example inferStepKind('Thẩm định hồ sơ, trình lãnh đạo ký') // 'review'
  */
 export function inferStepKind(text: string): StepKind {
+  // Bulk runs read the same few step names thousands of times; 29 Unicode patterns each time is the cost.
+  if (typeof text !== 'string') return readStepKind(text);
+  const known = kinds.get(text);
+  if (known !== undefined) return known;
+  const kind = readStepKind(text);
+  if (kinds.size >= MEMO_LIMIT) kinds.clear();
+  kinds.set(text, kind);
+  return kind;
+}
+
+const MEMO_LIMIT = 10_000;
+const kinds = new Map<string, StepKind>();
+
+function readStepKind(text: string): StepKind {
   const lower = text.normalize('NFC').toLowerCase();
   const hasDiacritics = foldVietnamese(lower) !== lower.replace(/\s+/g, ' ').trim();
   const subject = (hasDiacritics ? lower : foldVietnamese(lower)).replace(NOT_VERBS, '$1$2');
@@ -107,6 +121,30 @@ export interface ParsePerformerOptions extends UnitNameOptions {
  * // { role: 'Chủ tịch/Phó Chủ tịch', unit: 'UBND xã An Bình' }
  */
 export function parsePerformer(text: string, options: ParsePerformerOptions): Performer {
+  if (typeof text !== 'string' || typeof options.agency !== 'string') return readPerformer(text, options);
+  // The reading depends on the text, the agency, the default role and the abbreviations and aliases
+  // (the naming scope); bulk runs read the same responsibility texts over and over.
+  const scope = unitNamingScope(options);
+  let memo = performers.get(scope);
+  if (!memo) {
+    memo = new Map();
+    performers.set(scope, memo);
+  }
+  const role = options.defaultRole;
+  const key = `${options.agency.length}:${options.agency}${role === undefined ? '-' : `${role.length}:${role}`}|${text}`;
+  let found = memo.get(key);
+  if (!found) {
+    found = readPerformer(text, options);
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(key, found);
+  }
+  // A copy: the caller owns the performer it gets.
+  return { ...found };
+}
+
+const performers = new WeakMap<object, Map<string, Performer>>();
+
+function readPerformer(text: string, options: ParsePerformerOptions): Performer {
   const clean = expandDefined(text.normalize('NFC').replace(/\s+/g, ' ').trim(), options.abbreviations ?? {});
   const paren = /^(.+?)\s*\(([^()]+)\)$/.exec(clean);
   if (paren) return { role: paren[1]!.trim(), unit: resolveUnit(paren[2]!.trim(), options) };
@@ -179,6 +217,8 @@ const FORM_CODE = /^(mẫu|bm|biểu mẫu|phụ lục)[\s.]/iu;
  * @example splitForms('Mẫu 01; Giấy khai sinh') // { forms: ['Mẫu 01'], outputs: ['Giấy khai sinh'] }
  */
 export function splitForms(text: string, declared: readonly string[] = []): { forms: string[]; outputs: string[] } {
+  // Most rows name no form: blank text splits into nothing.
+  if (typeof text === 'string' && text.trim() === '') return { forms: [], outputs: [] };
   const items = text
     .normalize('NFC')
     .split(/[;\n]/)

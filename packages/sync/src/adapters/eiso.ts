@@ -3,7 +3,7 @@
  * `Process`. The work-flow table 5.7 becomes the steps; "Trách nhiệm" becomes a performer.
  */
 import { formatDuration } from '@tthc/calendar';
-import { type Process, safeParseProcess } from '@tthc/core';
+import type { Process } from '@tthc/core';
 import { type EisoDocument, EisoDocumentSchema, type EisoStep } from '../formats/eiso.js';
 import type { Adapter } from '../issues.js';
 import {
@@ -24,6 +24,7 @@ import {
 } from '../native.js';
 import { linkSteps, type RowStep, readStepRow, type StepRowOptions, uniqueSteps } from '../step-rows.js';
 import { formatPerformer, parsePerformer, stepLabel } from '../steps.js';
+import { safeParseCandidate } from './canonical.js';
 import { checkNative, compact, finish } from './shared.js';
 
 /** Options of {@link eisoAdapter}'s `parse`. */
@@ -45,7 +46,6 @@ function formsText(f: EisoStep['BieuMau']): string {
 }
 
 function readRow(ctx: ReadContext, row: EisoStep, i: number, options: StepRowOptions): RowStep | undefined {
-  const path = [...STEPS, i];
   const step = readStepRow(
     ctx,
     {
@@ -56,17 +56,18 @@ function readRow(ctx: ReadContext, row: EisoStep, i: number, options: StepRowOpt
       forms: formsText(row.BieuMau),
     },
     {
-      label: [...path, 'TT'],
-      content: [...path, 'TrinhTu'],
-      responsibility: [...path, 'TrachNhiem'],
-      time: [...path, 'ThoiGian'],
-      forms: [...path, 'BieuMau'],
+      label: ['NoiDung', 'QuyTrinhXuLy', i, 'TT'],
+      content: ['NoiDung', 'QuyTrinhXuLy', i, 'TrinhTu'],
+      responsibility: ['NoiDung', 'QuyTrinhXuLy', i, 'TrachNhiem'],
+      time: ['NoiDung', 'QuyTrinhXuLy', i, 'ThoiGian'],
+      forms: ['NoiDung', 'QuyTrinhXuLy', i, 'BieuMau'],
     },
     options,
     ['steps', i],
   );
   // The raw texts stay with the step: the responsibility text is richer than { unit, role }.
-  return step && { ...step, extensions: { eiso: { TT: row.TT, TrachNhiem: row.TrachNhiem, ThoiGian: row.ThoiGian } } };
+  if (step) step.extensions = { eiso: { TT: row.TT, TrachNhiem: row.TrachNhiem, ThoiGian: row.ThoiGian } };
+  return step;
 }
 
 function readDocument(
@@ -224,7 +225,7 @@ export const eisoAdapter: Adapter<Process, EisoDocument, EisoParseOptions> = {
     const ctx = readContext('eiso');
     const doc = checkNative(ctx, EisoDocumentSchema, raw);
     const candidate = doc && readDocument(ctx, doc, options.plainDay ?? 'workingDay');
-    return finish(ctx, candidate, safeParseProcess);
+    return finish(ctx, candidate, safeParseCandidate);
   },
   serialize(value, original) {
     // Work on a copy: unchanged items are reused as they are, and must not alias the caller's document.

@@ -16,7 +16,28 @@ function slug(text: string): string {
  * @example readOutcomes([{ source: 'a', target: 'b' }], 'a') // [{ name: 'done', next: 'b' }]
  */
 export function readOutcomes(edges: readonly PortalEdge[], source: string): Outcome[] {
-  const out = edges.filter((e) => e.source === source);
+  return outcomesOf(edges.filter((e) => e.source === source));
+}
+
+/**
+ * Every node's outgoing edges, in edge order, for reading the outcomes of all nodes of a case.
+ * @example edgesBySource(config.TruongHop[0].Edges).get('B1')
+ */
+export function edgesBySource(edges: readonly PortalEdge[]): Map<string, PortalEdge[]> {
+  const out = new Map<string, PortalEdge[]>();
+  for (const e of edges) {
+    const list = out.get(e.source);
+    if (list) list.push(e);
+    else out.set(e.source, [e]);
+  }
+  return out;
+}
+
+/**
+ * Outcomes of a node from its outgoing edges (see {@link readOutcomes}).
+ * @example outcomesOf(edgesBySource(edges).get('B1') ?? [])
+ */
+export function outcomesOf(out: readonly PortalEdge[]): Outcome[] {
   const names = new Set<string>();
   return out.map((e) => {
     const base = out.length === 1 ? 'done' : slug(e.label ?? '') || `to-${e.target}`;
@@ -33,7 +54,8 @@ export function readOutcomes(edges: readonly PortalEdge[], source: string): Outc
  * @example writeEdges(process.steps, config.TruongHop[0].Edges)
  */
 export function writeEdges(steps: readonly Step[], original: readonly PortalEdge[]): PortalEdge[] {
-  const unchanged = steps.every((s) => deepEqual(readOutcomes(original, s.key), s.outcomes));
+  const outgoing = edgesBySource(original);
+  const unchanged = steps.every((s) => deepEqual(outcomesOf(outgoing.get(s.key) ?? []), s.outcomes));
   const keys = new Set(steps.map((s) => s.key));
   if (unchanged && original.every((e) => keys.has(e.source))) return [...original];
   return steps.flatMap((s) =>

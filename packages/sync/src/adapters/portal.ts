@@ -3,13 +3,14 @@
  * edges per case, times in hours) ↔ canonical `Process`.
  */
 import type { Duration } from '@tthc/calendar';
-import { type Process, type Step, type StepKind, safeParseProcess, StepSchema } from '@tthc/core';
+import type { Process, Step, StepKind } from '@tthc/core';
 import { type PortalCase, type PortalProcess, PortalProcessSchema, type PortalStep } from '../formats/portal.js';
 import type { Adapter } from '../issues.js';
 import {
   asRecord,
   deepEqual,
   type JsonPath,
+  jsonPointer,
   mergeList,
   type ReadContext,
   readCivilDate,
@@ -23,8 +24,9 @@ import {
 } from '../native.js';
 import { toWorkingMinutes } from '../normalize.js';
 import { inferStepKind } from '../steps.js';
-import { readOutcomes, writeEdges } from './portal-edges.js';
+import { edgesBySource, outcomesOf, writeEdges } from './portal-edges.js';
 import { readHours, writeHours } from './portal-hours.js';
+import { isStepKey, safeParseCandidate } from './canonical.js';
 import { checkNative, compact, finish } from './shared.js';
 
 /** Options of {@link portalAdapter}'s `parse`. */
@@ -54,7 +56,7 @@ function readStep(
   agency: string,
   caseKind: string,
 ): RowStep | undefined {
-  if (!StepSchema.shape.key.safeParse(s.Ma).success) {
+  if (!isStepKey(s.Ma)) {
     report(ctx, 'step.badKey', [...path, 'Ma'], 'expected a step id of letters, digits, ".", "_" or "-"', {
       value: s.Ma,
     });
@@ -71,7 +73,8 @@ function readStep(
   }
   const named = inferStepKind(s.TenBuocXuLy);
   const kind = named === 'other' && status !== undefined ? (KIND_BY_STATUS[status] ?? 'other') : named;
-  const kept = compact(Object.fromEntries(KEPT_STEP_FIELDS.map((k) => [k, s[k]])));
+  const kept: Record<string, unknown> = {};
+  for (const k of KEPT_STEP_FIELDS) if (s[k] !== undefined) kept[k] = s[k];
   if (!budget) return undefined;
   return compact({
     key: s.Ma,
@@ -103,27 +106,30 @@ function readDocument(
   }
   const base: JsonPath = ['TruongHop', ci];
   const agency = doc.DonVi.TenDonVi;
+  // Eight origins per node: the pointers are built by appending constant segments to the node's own.
+  const { system, provenance } = ctx;
+  const edges = { system, pointer: jsonPointer([...base, 'Edges']) };
+  const agencyOrigin = { system, pointer: '/DonVi/TenDonVi' };
   const rows = c.QuyTrinh.map((s, i) => {
     const path = [...base, 'QuyTrinh', i];
-    for (const [canonical, native] of [
-      ['key', 'Ma'],
-      ['name', 'TenBuocXuLy'],
-      ['kind', 'TenBuocXuLy'],
-      ['budget', 'ThoiGianXuLy'],
-      ['portalStatus', 'MaTrangThaiHoSo'],
-    ] as const) {
-      trace(ctx, ['steps', i, canonical], [...path, native]);
-    }
-    trace(ctx, ['steps', i, 'performer', 'role'], [...path, 'TenNhomNguoiDung']);
-    trace(
-      ctx,
-      ['steps', i, 'performer', 'unit'],
-      s.DonViXuLy === undefined ? ['DonVi', 'TenDonVi'] : [...path, 'DonViXuLy'],
+    const node = jsonPointer(path);
+    const step = `/steps/${i}`;
+    const name = { system, pointer: `${node}/TenBuocXuLy` };
+    provenance.set(`${step}/key`, { system, pointer: `${node}/Ma` });
+    provenance.set(`${step}/name`, name);
+    provenance.set(`${step}/kind`, name);
+    provenance.set(`${step}/budget`, { system, pointer: `${node}/ThoiGianXuLy` });
+    provenance.set(`${step}/portalStatus`, { system, pointer: `${node}/MaTrangThaiHoSo` });
+    provenance.set(`${step}/performer/role`, { system, pointer: `${node}/TenNhomNguoiDung` });
+    provenance.set(
+      `${step}/performer/unit`,
+      s.DonViXuLy === undefined ? agencyOrigin : { system, pointer: `${node}/DonViXuLy` },
     );
-    trace(ctx, ['steps', i, 'outcomes'], [...base, 'Edges']);
+    provenance.set(`${step}/outcomes`, edges);
     return readStep(ctx, s, path, agency, c.LoaiThoiGian);
   });
   const keys = new Set(c.QuyTrinh.map((s) => s.Ma));
+  const outgoing = edgesBySource(c.Edges);
   c.Edges.forEach((e, i) => {
     for (const end of ['source', 'target'] as const) {
       if (!keys.has(e[end]))
@@ -181,7 +187,7 @@ function readDocument(
     effectiveFrom,
     approvedBy: decision && compact({ number: decision.So, issuedOn, title: decision.TrichYeu }),
     totalLimit: readHours(ctx, c.ThoiGianThucHien, c.LoaiThoiGian, [...base, 'ThoiGianThucHien']),
-    steps: rows.filter((r) => r !== undefined).map((r) => ({ ...r, outcomes: readOutcomes(c.Edges, r.key) })),
+    steps: rows.filter((r) => r !== undefined).map((r) => ({ ...r, outcomes: outcomesOf(outgoing.get(r.key) ?? []) })),
     extensions: { portal: compact({ TruongHop: c.Ma, ThoiGianThucHienTrucTuyen: c.ThoiGianThucHienTrucTuyen }) },
   });
 }
@@ -293,7 +299,7 @@ export const portalAdapter: Adapter<Process, PortalProcess, PortalParseOptions> 
     const ctx = readContext('portal');
     const doc = checkNative(ctx, PortalProcessSchema, raw);
     const candidate = doc && readDocument(ctx, doc, options);
-    return finish(ctx, candidate, safeParseProcess);
+    return finish(ctx, candidate, safeParseCandidate);
   },
   serialize(value, original) {
     // Work on a copy: unchanged items are reused as they are, and must not alias the caller's document.

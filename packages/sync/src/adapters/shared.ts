@@ -72,6 +72,23 @@ export function finish<T>(
  * @example compact({ a: 1, b: undefined }) // { a: 1 }
  */
 export function compact<T extends Record<string, unknown>>(o: T): T {
-  for (const k of Object.keys(o)) if (o[k] === undefined) delete o[k];
-  return o;
+  // A copy rather than `delete`: deleting a key turns the object into a slow dictionary, and adapters
+  // compact every step they read.
+  let undefinedKeys = false;
+  for (const k in o) {
+    if (o[k] === undefined) {
+      undefinedKeys = true;
+      break;
+    }
+  }
+  if (!undefinedKeys) return o;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(o)) {
+    if (o[k] === undefined) continue;
+    // An own "__proto__" key stays a key (an assignment would set the prototype).
+    if (k === '__proto__')
+      Object.defineProperty(out, k, { value: o[k], enumerable: true, writable: true, configurable: true });
+    else out[k] = o[k];
+  }
+  return out as T;
 }

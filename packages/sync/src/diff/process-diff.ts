@@ -80,7 +80,7 @@ function at(ctx: Ctx, p: StepPair, field?: string): { a: string; b: string } {
 
 function compareName(ctx: Ctx, p: StepPair): void {
   const [x, y] = [p.a.step.name, p.b.step.name];
-  if (cleanText(x) === cleanText(y)) return;
+  if (x === y || cleanText(x) === cleanText(y)) return;
   const wording = foldVietnamese(x) === foldVietnamese(y);
   ctx.out.push(
     change('step.renamed', {

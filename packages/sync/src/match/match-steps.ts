@@ -5,7 +5,7 @@
  */
 import type { Process, Step } from '@tthc/core';
 import type { UnitNameOptions } from '../normalize.js';
-import { nameSimilarity, performerSimilarity, positionSimilarity } from './similarity.js';
+import { factsNameSimilarity, factsPerformerSimilarity, positionSimilarity, stepFacts } from './similarity.js';
 
 /** A step with its index in its process (the index gives the canonical path `/steps/<index>`). */
 export interface IndexedStep {
@@ -94,14 +94,17 @@ function candidates(
 ): Candidate[] {
   const threshold = options.threshold ?? DEFAULT_MATCH_THRESHOLD;
   const out: Candidate[] = [];
+  // Every free step is scored against every free step of the other side: its facts are read once.
+  const factsB = freeB.map((j) => stepFacts(b.steps[j]!, options));
   for (const i of freeA) {
-    const sa = a.steps[i]!;
-    for (const j of freeB) {
-      const sb = b.steps[j]!;
-      const name = nameSimilarity(sa.name, sb.name);
+    const fa = stepFacts(a.steps[i]!, options);
+    for (let k = 0; k < freeB.length; k++) {
+      const j = freeB[k]!;
+      const fb = factsB[k]!;
+      const name = factsNameSimilarity(fa, fb);
       const score =
         0.5 * name +
-        0.3 * performerSimilarity(sa.performer, sb.performer, options) +
+        0.3 * factsPerformerSimilarity(fa, fb) +
         0.2 * positionSimilarity(i, a.steps.length, j, b.steps.length);
       if (score >= threshold - TIE) out.push({ i, j, score, name });
     }
@@ -127,10 +130,18 @@ export function matchSteps(a: Process, b: Process, options: MatchOptions = {}): 
   const freeB = b.steps.map((_, j) => j).filter((j) => !usedB.has(j));
   const ambiguous: AmbiguousMatch[] = [];
   const list = candidates(a, b, freeA, freeB, options);
-  for (const c of list) {
+  for (let at = 0; at < list.length; at++) {
+    const c = list[at]!;
     if (usedA.has(c.i) || usedB.has(c.j)) continue;
-    const tiedA = list.filter((o) => o.j === c.j && o.i !== c.i && !usedA.has(o.i) && c.score - o.score < TIE);
-    const tiedB = list.filter((o) => o.i === c.i && o.j !== c.j && !usedB.has(o.j) && c.score - o.score < TIE);
+    // A tie can only come later in the list (sorted by score; an earlier candidate of a free step
+    // would have been taken) and within TIE of this score: scan that stretch, not the whole list.
+    const tiedA: Candidate[] = [];
+    const tiedB: Candidate[] = [];
+    for (let k = at + 1; k < list.length && c.score - list[k]!.score < TIE; k++) {
+      const o = list[k]!;
+      if (o.j === c.j && o.i !== c.i && !usedA.has(o.i)) tiedA.push(o);
+      if (o.i === c.i && o.j !== c.j && !usedB.has(o.j)) tiedB.push(o);
+    }
     if (tiedA.length > 0 || tiedB.length > 0) {
       const is = [c.i, ...tiedA.map((o) => o.i)].sort((x, y) => x - y);
       const js = [c.j, ...tiedB.map((o) => o.j)].sort((x, y) => x - y);
@@ -152,12 +163,11 @@ export function matchSteps(a: Process, b: Process, options: MatchOptions = {}): 
       by: c.name >= NAME_PAIR ? 'name' : 'performer-position',
     });
   }
-  const inAmbiguous = (side: 'a' | 'b', index: number) => ambiguous.some((m) => m[side].some((s) => s.index === index));
-  const paired = (side: 'a' | 'b', index: number) => pairs.some((p) => p[side].index === index);
+  // Every paired or ambiguous step is in usedA/usedB, and only those: the rest is unpaired.
   return {
     pairs: pairs.sort((x, y) => x.a.index - y.a.index),
-    onlyA: indexed(a).filter((s) => !paired('a', s.index) && !inAmbiguous('a', s.index)),
-    onlyB: indexed(b).filter((s) => !paired('b', s.index) && !inAmbiguous('b', s.index)),
+    onlyA: indexed(a).filter((s) => !usedA.has(s.index)),
+    onlyB: indexed(b).filter((s) => !usedB.has(s.index)),
     ambiguous,
   };
 }

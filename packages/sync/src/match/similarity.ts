@@ -2,7 +2,7 @@
  * How alike two steps look: token similarity of their names, sameness of their performers, closeness
  * of their positions. Used by {@link matchSteps}; all scores are in [0, 1].
  */
-import type { Performer } from '@tthc/core';
+import type { Performer, Step } from '@tthc/core';
 import { foldVietnamese, type UnitNameOptions, unitKey } from '../normalize.js';
 
 /**
@@ -61,10 +61,47 @@ function setSimilarity(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
  * @example nameSimilarity('Tiếp nhận hồ sơ', 'Tiếp nhận hồ sơ, kiểm tra tính hợp lệ') // ≈ 0.8
  */
 export function nameSimilarity(a: string, b: string): number {
-  const ia = nameInfo(a);
-  const ib = nameInfo(b);
+  return infoSimilarity(nameInfo(a), nameInfo(b));
+}
+
+function infoSimilarity(ia: NameInfo, ib: NameInfo): number {
   const folded = !ia.diacritics || !ib.diacritics;
   return folded ? setSimilarity(ia.foldedTokens, ib.foldedTokens) : setSimilarity(ia.tokens, ib.tokens);
+}
+
+/** What scoring needs of one step, worked out once per step rather than once per candidate pair. Internal. */
+export interface StepFacts {
+  readonly name: NameInfo;
+  readonly unit: string;
+  readonly role: string;
+}
+
+/**
+ * The {@link StepFacts} of a step.
+ * @example const facts = stepFacts(process.steps[0], {});
+ */
+export function stepFacts(step: Step, options: UnitNameOptions = {}): StepFacts {
+  return {
+    name: nameInfo(step.name),
+    unit: unitKey(step.performer.unit, options),
+    role: foldVietnamese(step.performer.role),
+  };
+}
+
+/**
+ * {@link nameSimilarity} of two steps from their facts (the same number).
+ * @example factsNameSimilarity(stepFacts(a), stepFacts(b))
+ */
+export function factsNameSimilarity(a: StepFacts, b: StepFacts): number {
+  return infoSimilarity(a.name, b.name);
+}
+
+/**
+ * {@link performerSimilarity} of two steps from their facts (the same number).
+ * @example factsPerformerSimilarity(stepFacts(a), stepFacts(b))
+ */
+export function factsPerformerSimilarity(a: StepFacts, b: StepFacts): number {
+  return (a.unit === b.unit ? 0.5 : 0) + (a.role === b.role ? 0.5 : 0);
 }
 
 /**
