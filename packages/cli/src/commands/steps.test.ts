@@ -35,6 +35,24 @@ describe('tthc steps', () => {
     expect(JSON.parse(byIndex.out).table.groups).toHaveLength(1);
   });
 
+  it('warns once about a bare number read as days, and --number-unit states the unit instead', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tthc-steps-'));
+    const csv = join(dir, 'bare.csv');
+    writeFileSync(csv, 'TT,Nội dung,Trách nhiệm,Thời gian\n1,Tiếp nhận,Một cửa,4\n2,Thẩm định,Tư pháp,8\n');
+    const guessed = await steps(csv, '--json');
+    expect(guessed.code).toBe(0);
+    expect(guessed.err.trim().split('\n')).toEqual([
+      expect.stringMatching(/^warning: .*bare number.*read as workingDay/),
+    ]);
+    expect(JSON.parse(guessed.out).table.rows[0].budget).toEqual({ amount: 4, unit: 'workingDay' });
+    const stated = await steps(csv, '--json', '--number-unit', 'hour');
+    expect(stated.err).toBe('');
+    expect(JSON.parse(stated.out).table.rows[1].budget).toEqual({ amount: 8, unit: 'workingHour' });
+    const io = memoryIo();
+    expect(await run(['steps', csv, '--number-unit', 'fortnight'], io)).toBe(1);
+    expect(io.err()).toMatch(/^tthc steps: --number-unit "fortnight": expected day, hour or minute\n$/);
+  });
+
   it('bad workbooks exit 1 with one line naming the file and the problem', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tthc-steps-'));
     const broken = join(dir, 'broken.xlsx');

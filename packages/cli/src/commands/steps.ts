@@ -37,6 +37,8 @@ const BY_EXTENSION: Readonly<Record<string, StepTableFormat>> = {
 export interface StepTableFileOptions {
   /** The sheet of a workbook: its name or 0-based index. */
   readonly sheet?: string | number;
+  /** Unit of a time written as a bare number when the header names none (default working days, with a warning). */
+  readonly numberUnit?: 'workingDay' | 'workingHour' | 'workingMinute';
 }
 
 /**
@@ -65,14 +67,25 @@ export function readStepTableFile(
   }
   if (options.sheet !== undefined && format !== 'xlsx')
     throw new UsageError(`--sheet applies to .xlsx workbooks, and "${path}" is read as ${format}`);
+  const unit = options.numberUnit === undefined ? {} : { numberUnit: options.numberUnit };
   if (format === 'xlsx') {
-    return { format, table: readStepTableXlsx(bytes, options.sheet === undefined ? {} : { sheet: options.sheet }) };
+    return {
+      format,
+      table: readStepTableXlsx(bytes, options.sheet === undefined ? unit : { ...unit, sheet: options.sheet }),
+    };
   }
   const text = new TextDecoder().decode(bytes);
-  return { format, table: format === 'csv' ? readStepTableCsv(text) : readProcessDecisionTable(text) };
+  return { format, table: format === 'csv' ? readStepTableCsv(text, unit) : readProcessDecisionTable(text, unit) };
 }
 
+const NUMBER_UNITS = { day: 'workingDay', hour: 'workingHour', minute: 'workingMinute' } as const;
+
 const OPTIONS: OptionSpecs = {
+  'number-unit': {
+    type: 'string',
+    value: '<day|hour|minute>',
+    help: 'unit of a time written as a bare number when the header names none (default day, with a warning)',
+  },
   sheet: { type: 'string', value: '<name|index>', help: 'the sheet of an .xlsx workbook (default: the first visible)' },
   agency: {
     type: 'string',
@@ -109,7 +122,18 @@ function run(args: readonly string[], context: CommandContext): number {
   }
   const file = positionals[0]!;
   const sheet = sheetOption(values.sheet);
-  const { format, table } = readStepTableFile(file, sheet === undefined ? {} : { sheet });
+  const unitName = values['number-unit'];
+  let numberUnit: StepTableFileOptions['numberUnit'];
+  if (typeof unitName === 'string') {
+    numberUnit = Object.hasOwn(NUMBER_UNITS, unitName)
+      ? NUMBER_UNITS[unitName as keyof typeof NUMBER_UNITS]
+      : undefined;
+    if (numberUnit === undefined) throw new UsageError(`--number-unit "${unitName}": expected day, hour or minute`);
+  }
+  const { format, table } = readStepTableFile(file, {
+    ...(sheet === undefined ? {} : { sheet }),
+    ...(numberUnit === undefined ? {} : { numberUnit }),
+  });
   const agency = typeof values.agency === 'string' ? values.agency : 'UBND';
   const { steps, issues } = stepTableToSteps(table, { agency });
   const all = [...table.issues, ...issues];
@@ -120,13 +144,13 @@ function run(args: readonly string[], context: CommandContext): number {
   return 0;
 }
 
-/** `tthc steps <file> [--sheet <name|index>] [--agency <name>] [--json]`. */
+/** `tthc steps <file> [--sheet <name|index>] [--number-unit <day|hour|minute>] [--agency <name>] [--json]`. */
 export const stepsCommand: Command = {
   name: 'steps',
   summary: 'read a work-flow table (.csv, .xlsx, .html, .md): steps, group budgets, declared total',
   help: () =>
     commandHelp(
-      'tthc steps <file> [--sheet <name|index>] [--agency <name>] [--json]',
+      'tthc steps <file> [--sheet <name|index>] [--number-unit <day|hour|minute>] [--agency <name>] [--json]',
       'Reads the step table of a procedure as agencies hold it: the e-ISO work-flow table exported as CSV\n' +
         'or saved as an .xlsx workbook, or the process table of a decision as HTML or Markdown. Prints each\n' +
         'step with its time (a merged time cell is one group budget), and the declared total. Exit 0: read;\n' +

@@ -7,7 +7,7 @@ import { decodeEntities, readHtmlTables, toGrid } from './html.js';
 import { readMarkdownTables } from './markdown.js';
 
 /** Options of {@link readProcessDecisionTable}. */
-export interface DecisionTableOptions {
+export interface DecisionTableOptions extends Pick<GridReadOptions, 'numberUnit'> {
   /** Which table to read when the text holds several. Default: the first with a step-table header. */
   readonly tableIndex?: number;
 }
@@ -36,6 +36,7 @@ export function readProcessDecisionTable(htmlOrMarkdown: string, options: Decisi
     // HTML says what is merged; Markdown cannot, so an empty cell there means "same as above".
     emptyMeansAbove: !isHtml,
     surroundingText: isHtml ? decodeEntities(stripTags(text)) : readMarkdownTables(text).outside,
+    ...(options.numberUnit === undefined ? {} : { numberUnit: options.numberUnit }),
   };
   if (options.tableIndex !== undefined) return readGrid(grids[options.tableIndex] ?? [], readOptions);
   const tables = grids.map((g) => readGrid(g, readOptions));

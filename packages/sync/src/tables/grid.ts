@@ -143,7 +143,7 @@ function readTime(ctx: ReadContext, text: string, path: JsonPath, numberUnit: Nu
         ctx,
         'value.assumedUnit',
         path,
-        `a bare number in the time column, read as ${numberUnit.unit} (the default); name the unit in the header ("Thời gian (ngày)", "Thời gian (giờ)") or pass numberUnit`,
+        `a bare number in the time column, read as ${numberUnit.unit} (the default); name the unit in the header ("Thời gian (ngày)", "Thời gian (giờ)") or pass numberUnit (tthc steps --number-unit)`,
         { value: text, severity: 'warning' },
       );
     }
