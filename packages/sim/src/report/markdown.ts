@@ -1,6 +1,7 @@
 /**
  * The simulation report as Markdown (GitHub-flavoured tables), for issues, wikis and pull requests.
  */
+import { formatDuration } from '@tthc/calendar';
 import type { SimulationResult } from '../simulate/result.js';
 import { fixed, percent } from './html.js';
 
@@ -44,7 +45,7 @@ export function renderSimulationMarkdown(result: SimulationResult): string {
     '# Báo cáo mô phỏng — simulation report',
     '',
     `Thủ tục (procedure) ${markdownCell(r.procedureCode)}, quy trình (process) ${markdownCell(r.processVersion)}, ` +
-      `kênh (channel) ${r.channel}, thời hạn (limit) ${r.limit.amount} ${r.limit.unit}, seed ${r.seed}. ` +
+      `kênh (channel) ${r.channel}, thời hạn (limit) ${formatDuration(r.limit)}, seed ${r.seed}. ` +
       `Arrival window ${r.window.from} → ${r.window.to} (${fixed(r.window.workingDays, 1)} working days).`,
     '',
     `**Tỷ lệ đúng hạn (on-time rate): ${percent(r.onTimeRate.rate)}** (95 % CI ${ci(r.onTimeRate)}, ` +

@@ -4,7 +4,7 @@ import { compareScenarios } from './compare.js';
 import { ECONOMY, procedure, process, wardScenario } from './fixtures.test-util.js';
 import { deriveSeed } from './random.js';
 import { simulate } from './simulate.js';
-import { replicationDifference, replicationMean, studentQuantile } from './stats.js';
+import { replicationDifference, replicationMean, studentQuantile, wilson } from './stats.js';
 
 const vn = vietnamCalendar();
 
@@ -94,6 +94,16 @@ describe('simulate: independent replications', () => {
     expect(d.meanLeadTime.high!).toBeLessThan(0);
     // Without replications on one side the single-run intervals are used.
     expect(compareScenarios(a, simulate(procedure, process, vn, ward, { seed: 5 })).onTimeRate.method).toBeUndefined();
+  });
+
+  test('when every replication is 100 % on time the interval is the pooled Wilson one, not the point [1, 1]', () => {
+    const r = simulate(procedure, process, vn, { ...wardScenario(), horizon: 10 }, { seed: 5, replications: 4 });
+    expect(r.replications!.onTimeRate).toMatchObject({ mean: 1, low: 1, high: 1 });
+    const pooled = wilson(r.onTimeRate.successes, r.onTimeRate.trials);
+    expect(r.onTimeRate.rate).toBe(1);
+    expect(r.onTimeRate.high).toBe(1);
+    expect(r.onTimeRate.low).toBeCloseTo(pooled.low, 6);
+    expect(r.onTimeRate.low).toBeLessThan(1);
   });
 
   test('bad counts name the option', () => {

@@ -11,7 +11,7 @@ import { checkSeed, deriveSeed, Random } from './random.js';
 import { buildResult, type Replications, round6, type SimulationResult } from './result.js';
 import { createRouter, type RoutingMode } from './router.js';
 import { parseScenario, type Scenario } from './scenario.js';
-import { type ReplicationMean, replicationMean } from './stats.js';
+import { type ReplicationMean, replicationMean, wilson } from './stats.js';
 import { WorkingAxis } from './working-axis.js';
 
 /** Options of {@link simulate}. */
@@ -139,14 +139,19 @@ function withReplications(results: readonly SimulationResult[]): SimulationResul
     })),
   };
   const clamp = (x: number | null, fallback: number) => (x === null ? fallback : Math.min(1, Math.max(0, x)));
+  const successes = results.reduce((a, r) => a + r.onTimeRate.successes, 0);
+  const trials = results.reduce((a, r) => a + r.onTimeRate.trials, 0);
+  // Never narrower than the pooled binomial (Wilson) interval: when the replications agree exactly —
+  // every one 100 % on time — the t interval collapses to a point, but the dossiers still are a sample.
+  const pooled = wilson(successes, trials);
   return {
     ...first,
     onTimeRate: {
-      successes: results.reduce((a, r) => a + r.onTimeRate.successes, 0),
-      trials: results.reduce((a, r) => a + r.onTimeRate.trials, 0),
+      successes,
+      trials,
       rate: onTime.mean,
-      low: clamp(onTime.low, 0),
-      high: clamp(onTime.high, 1),
+      low: round6(Math.min(clamp(onTime.low, 0), pooled.low)),
+      high: round6(Math.max(clamp(onTime.high, 1), pooled.high)),
       method: 'replications',
     },
     replications,
