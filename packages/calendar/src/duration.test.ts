@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { durationToWorkingMinutes, formatDuration, parseDuration } from './duration.js';
+import { durationToWorkingMinutes, formatDuration, parseDuration, readVietnameseNumberWords } from './duration.js';
 import { CalendarError } from './errors.js';
 import type { Duration } from './types.js';
 
@@ -133,6 +133,46 @@ describe('parseDuration', () => {
 
   it('refuses amounts too large to be finite', () => {
     expect(() => parseDuration(`${'9'.repeat(400)} h`)).toThrow(/finite number/);
+  });
+});
+
+describe('amounts spelled out in words, as official texts write them', () => {
+  it('reads "05 (năm) ngày làm việc" when the words say what the digits say', () => {
+    expect(parseDuration('05 (năm) ngày làm việc')).toEqual({ amount: 5, unit: 'workingDay' });
+    expect(parseDuration('Không quá 15 (mười lăm) ngày làm việc')).toEqual({ amount: 15, unit: 'workingDay' });
+    expect(parseDuration('21 (Hai mươi mốt) ngày')).toEqual({ amount: 21, unit: 'calendarDay' });
+    expect(parseDuration('03 ( ba ) giờ làm việc')).toEqual({ amount: 3, unit: 'workingHour' });
+  });
+
+  it('refuses words that disagree with the digits or are not a number', () => {
+    expect(() => parseDuration('05 (mười) ngày làm việc')).toThrow(/digits say 5 .* say 10/);
+    expect(() => parseDuration('10 (mười hai) ngày')).toThrow(/digits say 10 .* say 12/);
+    expect(() => parseDuration('10 (ngày lễ) ngày')).toThrow(/does not read as a number/);
+  });
+
+  it('Vietnamese number words 0–999 round the usual spellings', () => {
+    const cases: [string, number][] = [
+      ['khong', 0],
+      ['nam', 5],
+      ['muoi', 10],
+      ['muoi lam', 15],
+      ['muoi bon', 14],
+      ['hai muoi', 20],
+      ['hai muoi tu', 24],
+      ['ba muoi mot', 31],
+      ['mot tram', 100],
+      ['mot tram linh nam', 105],
+      ['hai tram le mot', 201],
+      ['chin tram chin muoi chin', 999],
+    ];
+    for (const [words, n] of cases) expect(readVietnameseNumberWords(words), words).toBe(n);
+    for (const bad of ['', 'muoi muoi', 'mot muoi', 'tram', 'hai hai', 'nam ngay']) {
+      expect(readVietnameseNumberWords(bad), bad).toBeUndefined();
+    }
+  });
+
+  it('months say why they are refused (Civil Code counts them to the same date)', () => {
+    expect(() => parseDuration('03 tháng')).toThrow(/months are not a duration unit.*Civil Code 2015 art\. 147/);
   });
 });
 

@@ -77,7 +77,12 @@ const UNIT_WORDS: ReadonlyMap<string, UnitKind> = new Map<string, UnitKind>(
 const escapeRe = (s: string): string => s.replace(/[()]/g, '\\$&');
 const PREFIX = String.raw`(?:(?:trong vong|trong thoi han|trong|toi da|khong qua|within|up to|at most)\s+)?`;
 const NUMBER = String.raw`([-+]?)\s*(\d+\s*\/\s*\d+|\d+(?:[.,]\d+)?|[.,]\d+)`;
-const SIMPLE_RE = new RegExp(`^${PREFIX}${NUMBER}\\s*(${[...UNIT_WORDS.keys()].map(escapeRe).join('|')})(?![a-z0-9])`);
+// Official texts spell the number out after the digits: "05 (năm) ngày làm việc", "15 (mười lăm) ngày".
+const SPELLED = String.raw`(?:\(\s*([a-z]+(?: [a-z]+)*)\s*\)\s*)?`;
+const SIMPLE_RE = new RegExp(
+  `^${PREFIX}${NUMBER}\\s*${SPELLED}(${[...UNIT_WORDS.keys()].map(escapeRe).join('|')})(?![a-z0-9])`,
+);
+const MONTHS_RE = new RegExp(`^${PREFIX}${NUMBER}\\s*${SPELLED}(?:thang|months?)(?![a-z0-9])`);
 // "1 giờ 30 phút", "1 giờ 30", "1h30", "1 hour 30 minutes": hours and minutes, read as minutes. Without
 // this, "1 giờ 30" would silently read as 1 hour.
 const HOURS_MINUTES_RE = new RegExp(
@@ -165,9 +170,66 @@ function parseIso(ctx: Ctx, m: RegExpExecArray): Duration {
   return { amount: checkAmount(ctx, total), unit: 'workingMinute' };
 }
 
+/** Digits as Vietnamese words, diacritics folded ("năm" and "lăm" both 5, "tư" and "mốt" after "mươi"). */
+const DIGIT_WORDS: Readonly<Record<string, number>> = {
+  khong: 0,
+  mot: 1,
+  hai: 2,
+  ba: 3,
+  bon: 4,
+  tu: 4,
+  nam: 5,
+  lam: 5,
+  sau: 6,
+  bay: 7,
+  tam: 8,
+  chin: 9,
+};
+
+/**
+ * A whole number 0–999 written in Vietnamese words, folded ("muoi lam" → 15, "hai muoi mot" → 21,
+ * "mot tram linh nam" → 105); undefined when the words are not such a number.
+ */
+export function readVietnameseNumberWords(folded: string): number | undefined {
+  const t = folded.trim().split(/\s+/);
+  const digit = (w: string | undefined): number | undefined =>
+    w !== undefined && Object.hasOwn(DIGIT_WORDS, w) ? DIGIT_WORDS[w] : undefined;
+  let i = 0;
+  let total = 0;
+  const hundreds = digit(t[0]);
+  if (hundreds !== undefined && t[1] === 'tram') {
+    total += hundreds * 100;
+    i = 2;
+    if (t[i] === 'linh' || t[i] === 'le') i++;
+  }
+  const tens = digit(t[i]);
+  if (t[i] === 'muoi') {
+    total += 10;
+    i++;
+  } else if (tens !== undefined && tens >= 2 && t[i + 1] === 'muoi') {
+    total += tens * 10;
+    i += 2;
+  }
+  const units = digit(t[i]);
+  if (units !== undefined) {
+    total += units;
+    i++;
+  }
+  return i === t.length && i > 0 ? total : undefined;
+}
+
+/** The spelled-out amount must say what the digits say: "05 (mười)" is ambiguous, so it is refused. */
+function checkSpelled(ctx: Ctx, amount: number, words: string | undefined): void {
+  if (words === undefined) return;
+  const spelled = readVietnameseNumberWords(words);
+  if (spelled === undefined) fail(ctx, `the amount in words "(${words})" does not read as a number`);
+  if (spelled !== amount) fail(ctx, `the digits say ${amount} and the words "(${words})" say ${spelled}`);
+}
+
 function parseQuantity(ctx: Ctx, m: RegExpExecArray, plainDay: 'calendarDay' | 'workingDay'): Duration {
-  const [, sign, number, word] = m;
+  const [, sign, number, words, word] = m;
   const magnitude = parseAmount(number ?? '');
+  checkSpelled(ctx, magnitude, words);
   const amount = checkAmount(ctx, sign === '-' ? -magnitude : magnitude);
   const kind = UNIT_WORDS.get(word ?? '');
   if (kind === 'calendarDay' && !Number.isInteger(amount)) {
@@ -188,7 +250,8 @@ function parseQuantity(ctx: Ctx, m: RegExpExecArray, plainDay: 'calendarDay' | '
  * - compact: `4h`, `30m`, `30 min`, `0.5d`, `1,5 d` (`d` = working days), `1h30` / `1 giờ 30 phút` (minutes);
  * - ISO 8601: `PT4H` (hours), `PT30M`, `PT1H30M` (minutes), `P3D` — **ISO days are working days**;
  *   days and hours cannot be mixed since a working day's length is the calendar's;
- * - Vietnamese: `04 giờ (làm việc)`, `15 phút`, `03 ngày làm việc`, `1/2 ngày`, `0,25 ngày`,
+ * - Vietnamese: `04 giờ (làm việc)`, `15 phút`, `03 ngày làm việc`, `05 (năm) ngày làm việc` (the words
+ *   must say what the digits say), `1/2 ngày`, `0,25 ngày`,
  *   `Trong ngày` / `Ngay trong ngày` → `sameDay` (with `cutoff` when the text names one time, e.g.
  *   "Trong ngày; sau 15 giờ trả vào ngày làm việc tiếp theo"), `Không tính thời gian` / `Giờ hành chính` →
  *   `{ amount: 0, unit: 'workingMinute', notCounted: true }`;
@@ -227,6 +290,12 @@ export function parseDuration(text: string, options: ParseDurationOptions = {}):
   }
   const quantity = SIMPLE_RE.exec(key);
   if (quantity) return parseQuantity(ctx, quantity, options.plainDay ?? 'calendarDay');
+  if (MONTHS_RE.test(key)) {
+    fail(
+      ctx,
+      'months are not a duration unit: a month period ends on the same date of the last month (Civil Code 2015 art. 147–148), so write it as the calendar days it spans or count it with the calendar',
+    );
+  }
   return fail(ctx);
 }
 
