@@ -7,10 +7,10 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { vietnamCalendar, type WorkCalendar } from '@tthc/calendar';
 import { compareScenarios, replay, type SimulationResult, simulate } from '@tthc/sim';
-import { defaultExamplesDir } from './commands/demo.js';
 import { problemLines, readLogFile, replayText } from './commands/replay.js';
-import { loadProcedure, loadProcess } from './commands/run.js';
-import { readJsonFile } from './commands/validate.js';
+import { defaultExamplesDir } from './examples-dir.js';
+import { readJsonFile } from './json-file.js';
+import { loadProcedure, loadProcess } from './procedure-files.js';
 import type { CliIo } from './io.js';
 
 /** Options of {@link demoSimulation} and {@link demoReplay}. */

@@ -19,9 +19,9 @@ import { commandHelp, type OptionSpecs, parseCommandArgs } from '../args.js';
 import type { CommandContext } from '../context.js';
 import { json } from '../format.js';
 import { UsageError } from '../io.js';
+import { readJsonFile } from '../json-file.js';
 import type { Command } from './command.js';
 import { type AppliedHashes, readBulkFile } from './plan.js';
-import { readJsonFile } from './validate.js';
 
 /** What happened to one document. */
 export interface AppliedDocument {

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { memoryIo } from '../io.js';
 import { run } from '../run.js';
-import { defaultExamplesDir, findRepoRoot } from './demo.js';
+import { defaultExamplesDir, findRepoRoot } from '../examples-dir.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const examples = join(here, '../../../../examples/procedures');

@@ -15,8 +15,8 @@ import { commandHelp, type OptionSpecs, parseCommandArgs } from '../args.js';
 import type { CommandContext } from '../context.js';
 import { json } from '../format.js';
 import { UsageError } from '../io.js';
+import { readJsonFile } from '../json-file.js';
 import type { Command } from './command.js';
-import { readJsonFile } from './validate.js';
 
 /** The system name `diff` compares a format as (OpenCPS is a one-stop portal). */
 const SYSTEM_OF: Readonly<Record<DocumentFormat, SystemName>> = {

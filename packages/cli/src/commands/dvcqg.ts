@@ -15,11 +15,13 @@ import {
 } from '@tthc/sync';
 import { commandHelp, type OptionSpecs, parseCommandArgs } from '../args.js';
 import type { CommandContext } from '../context.js';
+import { loadDossierFile } from '../dossier-file.js';
+import { runDossier } from '../dossier-run.js';
 import { json } from '../format.js';
 import { UsageError } from '../io.js';
+import { readJsonFile } from '../json-file.js';
+import { loadProcedure, loadProcess, procedurePathFor } from '../procedure-files.js';
 import type { Command } from './command.js';
-import { loadDossierFile, loadProcedure, loadProcess, runDossier } from './run.js';
-import { procedurePathFor, readJsonFile } from './validate.js';
 
 const EXPORT_OPTIONS: OptionSpecs = {
   procedure: { type: 'string', value: '<file>', help: 'procedure file (default: procedure.json beside the process)' },

@@ -22,8 +22,8 @@ import { commandHelp, type OptionSpecs, parseCommandArgs } from '../args.js';
 import type { CommandContext } from '../context.js';
 import { json } from '../format.js';
 import { type CliIo, UsageError } from '../io.js';
+import { readJsonFile } from '../json-file.js';
 import type { Command } from './command.js';
-import { readJsonFile } from './validate.js';
 
 /** Hashes of the e-ISO and portal documents once a procedure's plan is applied. */
 export interface AppliedHashes {

@@ -13,8 +13,8 @@ import { commandHelp, type OptionSpecs, parseCommandArgs } from '../args.js';
 import type { CommandContext } from '../context.js';
 import { json, table } from '../format.js';
 import { UsageError } from '../io.js';
+import { loadProcedure, loadProcess } from '../procedure-files.js';
 import type { Command } from './command.js';
-import { loadProcedure, loadProcess } from './run.js';
 import { writeReport } from './simulate.js';
 
 const FORMATS: Readonly<Record<string, LogFormat>> = {

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { memoryIo } from '../io.js';
 import { run } from '../run.js';
-import type { RunReport } from './run.js';
+import type { RunReport } from '../dossier-report.js';
 
 const examples = join(dirname(fileURLToPath(import.meta.url)), '../../../../examples/procedures');
 const hkd = join(examples, 'dang-ky-thanh-lap-ho-kinh-doanh');

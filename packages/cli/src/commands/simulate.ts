@@ -12,9 +12,9 @@ import { commandHelp, type OptionSpecs, parseCommandArgs, type ParsedArgs } from
 import type { CommandContext } from '../context.js';
 import { json, table } from '../format.js';
 import { type CliIo, UsageError } from '../io.js';
+import { readJsonFile } from '../json-file.js';
+import { loadProcedure, loadProcess } from '../procedure-files.js';
 import type { Command } from './command.js';
-import { loadProcedure, loadProcess } from './run.js';
-import { readJsonFile } from './validate.js';
 
 const pct = (x: number | null, digits = 2): string => (x === null ? '—' : `${(x * 100).toFixed(digits)} %`);
 const num = (x: number | null, digits: number): string => (x === null ? '—' : x.toFixed(digits));

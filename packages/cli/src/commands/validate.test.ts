@@ -6,7 +6,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { memoryIo } from '../io.js';
 import { run } from '../run.js';
-import { detectKind, type FileValidation, jsonSyntaxError } from './validate.js';
+import { detectKind } from '../document-kind.js';
+import { jsonSyntaxError } from '../json-file.js';
+import type { FileValidation } from '../validation-issues.js';
 
 const examples = join(dirname(fileURLToPath(import.meta.url)), '../../../../examples/procedures');
 const hkd = join(examples, 'dang-ky-thanh-lap-ho-kinh-doanh');
