@@ -6,7 +6,7 @@ import { catalogueAdapter } from '../adapters/catalogue.js';
 import { diff } from '../diff/diff.js';
 import { fixture } from '../match/fixtures.test-util.js';
 import { plan } from '../reconcile/plan.js';
-import { detectFormat } from './detect.js';
+import { adapterFor, detectFormat, nativeCode } from './detect.js';
 import { diffAll, planAll } from './run.js';
 import type { BulkDocument } from './types.js';
 
@@ -33,6 +33,26 @@ describe('detectFormat', () => {
     expect(detectFormat(opencps())).toBe('opencps');
     expect(detectFormat({ steps: [] })).toBeNull();
     expect(detectFormat([])).toBeNull();
+  });
+});
+
+describe('nativeCode', () => {
+  it('reads the national code each adapter would give, without parsing', () => {
+    for (const raw of [fixture('catalogue'), fixture('eiso'), fixture('portal'), opencps()]) {
+      const format = detectFormat(raw)!;
+      const value = adapterFor(format).adapter.parse(raw).value!;
+      const code = 'steps' in value ? value.procedureCode : value.code;
+      expect(code.startsWith(nativeCode(format, raw)!)).toBe(true);
+      expect(nativeCode(format, raw)).toMatch(/^[1-9]\.\d{6}$/);
+    }
+  });
+
+  it('gives up on a code field that holds no national code (the adapter then reads the document)', () => {
+    expect(nativeCode('eiso', { MaTTHC: ' 1.001193.000.00.00.H12\n' })).toBe('1.001193');
+    expect(nativeCode('eiso', { MaTTHC: 1001193 })).toBeUndefined();
+    expect(nativeCode('portal', { MaTTHC: '1.0011' })).toBeUndefined();
+    expect(nativeCode('opencps', { serviceCode: '1.001193-H12' })).toBeUndefined();
+    expect(nativeCode('catalogue', [])).toBeUndefined();
   });
 });
 
@@ -121,6 +141,36 @@ describe('diffAll', () => {
       [2, 3],
       [3, 3],
     ]);
+  });
+
+  it('lists reading problems in input order though documents are parsed per procedure', () => {
+    const broken = (code: string): Doc => {
+      const d = recoded('eiso', code);
+      delete d.NoiDung;
+      return d;
+    };
+    const calls: [number, number][] = [];
+    const result = diffAll(
+      {
+        eiso: [
+          { raw: broken('1.000009'), source: 'e9' },
+          { raw: recoded('eiso', '1.000002'), source: 'e2' },
+          { raw: broken('1.000001'), source: 'e1' },
+          { raw: recoded('eiso', '1.000002'), source: 'e2bis' },
+        ],
+        portal: [{ raw: recoded('portal', '1.000002'), source: 'p2' }],
+      },
+      { onProgress: (d, t) => calls.push([d, t]) },
+    );
+    expect(result.procedures.map((p) => p.code)).toEqual(['1.000002']);
+    expect(result.unpaired).toEqual([]);
+    expect(result.problems.map((p) => [p.code, p.source])).toEqual([
+      ['document.invalid', 'e9'],
+      ['document.invalid', 'e1'],
+      ['document.duplicate', 'e2bis'],
+    ]);
+    // Codes are found before parsing: one whose documents are all unreadable still counts.
+    expect(calls.at(-1)).toEqual([3, 3]);
   });
 
   it('diffs the last synced catalogue against the current one', () => {

@@ -32,6 +32,29 @@ export function detectFormat(raw: unknown): DocumentFormat | null {
   return null;
 }
 
+/** The field each format keeps its TTHC code in (the one its adapter reads `procedureCode`/`code` from). */
+const CODE_FIELDS: Readonly<Record<DocumentFormat, string>> = {
+  catalogue: 'MATTHC',
+  eiso: 'MaTTHC',
+  portal: 'MaTTHC',
+  opencps: 'serviceCode',
+};
+
+/**
+ * The national part `X.NNNNNN` of a native document's TTHC code, read from its code field without
+ * parsing the document, or `undefined` when the field is not a string holding one. The adapters take
+ * that field as it is (a plain string) and trim it, so whenever the document parses, its canonical
+ * code has this national part — which lets a bulk run pair documents before reading them.
+ * @example nativeCode('portal', { MaTTHC: ' 1.001193.000.00.00.H12', TruongHop: [] }) // '1.001193'
+ */
+export function nativeCode(format: DocumentFormat, raw: unknown): string | undefined {
+  if (!isRecord(raw)) return undefined;
+  const field = raw[CODE_FIELDS[format]];
+  if (typeof field !== 'string') return undefined;
+  const m = /^\s*([1-9]\.\d{6})(?:\.[0-9A-Za-z]+)*\s*$/.exec(field);
+  return m ? m[1] : undefined;
+}
+
 /** An adapter of any native shape and parse options (each adapter checks its own input). */
 // biome-ignore lint/suspicious/noExplicitAny: any native shape and parse options, as `SyncDocument` takes.
 export type AnyAdapter<T> = Adapter<T, any, any>;

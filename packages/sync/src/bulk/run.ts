@@ -9,7 +9,14 @@ import { diff } from '../diff/diff.js';
 import { ReconcileError } from '../reconcile/errors.js';
 import { plan } from '../reconcile/plan.js';
 import type { AnyAdapter } from './detect.js';
-import { type BulkSlot, type Paired, type ProcedureGroup, pairDocuments, type ReadDocument } from './pair.js';
+import {
+  type BulkSlot,
+  inInputOrder,
+  type ProcedureGroup,
+  pendingDocuments,
+  type ReadDocument,
+  readGroup,
+} from './pair.js';
 import type {
   BulkFormats,
   BulkInput,
@@ -103,13 +110,19 @@ function unpairedOf(group: ProcedureGroup): UnpairedProcedure {
   };
 }
 
-function runAll(kind: BulkResult['kind'], paired: Paired, compare: Compare, options: BulkOptions): BulkResult {
+function runAll(kind: BulkResult['kind'], input: BulkInput, compare: Compare, options: BulkOptions): BulkResult {
+  const pending = pendingDocuments(input);
   const procedures: ProcedureOutcome[] = [];
   const unpaired: UnpairedProcedure[] = [];
-  const problems: BulkProblem[] = [...paired.problems];
-  const total = paired.groups.length;
-  paired.groups.forEach((group, i) => {
-    if (!group.docs.eiso || !group.docs.portal) {
+  const readProblems = [...pending.problems];
+  const planProblems: BulkProblem[] = [];
+  const total = pending.groups.length;
+  // One procedure at a time: its documents are parsed, compared and dropped before the next is read.
+  pending.groups.forEach((g, i) => {
+    const group = readGroup(g, readProblems);
+    if (!group) {
+      // Every document of the code was unreadable (each is a problem): nothing to pair or compare.
+    } else if (!group.docs.eiso || !group.docs.portal) {
       unpaired.push(unpairedOf(group));
     } else {
       try {
@@ -118,18 +131,19 @@ function runAll(kind: BulkResult['kind'], paired: Paired, compare: Compare, opti
           code: group.code,
           ...(name === undefined ? {} : { name }),
           ...sourcesOf(group),
-          missing: paired.withCatalogue && !group.docs.catalogue ? ['catalogue'] : [],
+          missing: pending.withCatalogue && !group.docs.catalogue ? ['catalogue'] : [],
           ...compare(group, options),
           announced: announced(group),
         });
       } catch (error) {
         // A policy naming a step one procedure lacks fails that procedure only, not the whole run.
         if (!(error instanceof ReconcileError)) throw error;
-        problems.push({ code: 'plan.failed', procedure: group.code, message: `${group.code}: ${error.message}` });
+        planProblems.push({ code: 'plan.failed', procedure: group.code, message: `${group.code}: ${error.message}` });
       }
     }
     options.onProgress?.(i + 1, total);
   });
+  const problems = [...inInputOrder(readProblems), ...planProblems];
   return { bulkVersion: 1, kind, procedures, unpaired, problems };
 }
 
@@ -146,7 +160,7 @@ function runAll(kind: BulkResult['kind'], paired: Paired, compare: Compare, opti
  * result.procedures.filter((p) => p.drift.length > 0).map((p) => p.code);
  */
 export function diffAll(input: BulkInput, options: BulkOptions = {}): BulkResult {
-  return runAll('diff', pairDocuments(input), compareDiff, options);
+  return runAll('diff', input, compareDiff, options);
 }
 
 /**
@@ -159,5 +173,5 @@ export function diffAll(input: BulkInput, options: BulkOptions = {}): BulkResult
  * result.procedures[0].plan?.patches.portal;
  */
 export function planAll(input: BulkInput, options: BulkOptions = {}): BulkResult {
-  return runAll('plan', pairDocuments(input), comparePlan, options);
+  return runAll('plan', input, comparePlan, options);
 }

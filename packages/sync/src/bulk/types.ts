@@ -43,7 +43,11 @@ export type BulkInput = readonly BulkPair[] | BulkSets;
 
 /** Options of the bulk runs. */
 export interface BulkOptions extends PlanOptions {
-  /** Called after each procedure with the number done and the total (for a progress bar). */
+  /**
+   * Called after each procedure with the number done and the total (for a progress bar). The total
+   * counts the procedures found by code before any document is parsed, so a code whose every
+   * document turns out unreadable counts (and ticks) as one procedure, with only its problems to show.
+   */
   readonly onProgress?: ((done: number, total: number) => void) | undefined;
   /** Field ownership for {@link planAll}. */
   readonly policy?: ReconcilePolicy | undefined;
