@@ -3,6 +3,7 @@
  * number cells are dates or times. Excel stores "4:00" typed in a cell as the day fraction 0.1666…
  * and a date as a day count; read as plain numbers they would be wrong budgets.
  */
+import { civilFromDayNumber } from '@tthc/calendar';
 import { localName, scanXml } from './xml.js';
 
 /** How a number cell is shown: as a plain number, a date (day count) or a time of day (day fraction). */
@@ -54,19 +55,6 @@ export function readNumberKinds(xml: string): NumberKind[] {
   return kinds;
 }
 
-/** Civil date of a day count since 1970-01-01 (H. Hinnant's civil_from_days; no `Date`). */
-function civilFromDays(days: number): [number, number, number] {
-  const z = days + 719_468;
-  const era = Math.floor(z / 146_097);
-  const doe = z - era * 146_097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  return [era * 400 + yoe + (m <= 2 ? 1 : 0), m, d];
-}
-
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /**
@@ -82,7 +70,7 @@ export function numberCellText(value: number, kind: Exclude<NumberKind, 'number'
   }
   const serial = value + (date1904 ? 1462 : 0);
   const whole = Math.floor(serial);
-  const [y, m, d] = civilFromDays(whole - 25_569);
+  const { year: y, month: m, day: d } = civilFromDayNumber(whole - 25_569);
   const minutes = Math.round((serial - whole) * 1440);
   const time = minutes > 0 && minutes < 1440 ? ` ${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}` : '';
   return `${pad(d)}/${pad(m)}/${y}${time}`;
