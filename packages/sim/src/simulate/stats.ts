@@ -16,7 +16,8 @@ export interface Proportion {
   readonly high: number;
   /**
    * Absent: a Wilson interval over dossiers. `replications`: `rate` is the mean of independent
-   * replications' rates, `low`/`high` its Student-t 95 % interval, `successes`/`trials` pooled.
+   * replications' rates, `low`/`high` its Student-t 95 % interval widened where needed to contain the
+   * pooled Wilson interval, `successes`/`trials` pooled.
    */
   readonly method?: 'replications';
 }

@@ -2,7 +2,7 @@
  * Which system wrote a native document, told by its shape (the field names each system uses), and
  * the adapter that reads it.
  */
-import type { Procedure, Process } from '@tthc/core';
+import { nationalCode, type Procedure, ProcedureCodeSchema, type Process } from '@tthc/core';
 import { catalogueAdapter } from '../adapters/catalogue.js';
 import { eisoAdapter } from '../adapters/eiso.js';
 import { opencpsAdapter } from '../adapters/opencps.js';
@@ -51,8 +51,8 @@ export function nativeCode(format: DocumentFormat, raw: unknown): string | undef
   if (!isRecord(raw)) return undefined;
   const field = raw[CODE_FIELDS[format]];
   if (typeof field !== 'string') return undefined;
-  const m = /^\s*([1-9]\.\d{6})(?:\.[0-9A-Za-z]+)*\s*$/.exec(field);
-  return m ? m[1] : undefined;
+  const code = field.trim();
+  return ProcedureCodeSchema.safeParse(code).success ? nationalCode(code) : undefined;
 }
 
 /** An adapter of any native shape and parse options (each adapter checks its own input). */
