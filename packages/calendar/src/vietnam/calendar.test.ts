@@ -45,6 +45,27 @@ describe('known facts', () => {
     for (let d = 14; d <= 22; d++) expect(working(`2026-02-${d}`), String(d)).toBe(false);
     expect(working('2026-02-23')).toBe(true);
   });
+  it('2010–2013 swaps of the corrected notices (fixed hard-coded facts, not read from the data)', () => {
+    // 2010 National Day: Fri 3/9 off, Sat 11/9 worked; 2011 Tết: Mon 31/1 and Tue 1/2 off, Sat 29/1 and
+    // Sun 30/1 worked; Giỗ Tổ 2011: Mon 11/4 off, Sat 9/4 worked; New Year 2013: Mon 31/12/2012 off,
+    // Sat 5/1/2013 worked.
+    for (const d of ['2010-09-03', '2011-01-31', '2011-02-01', '2011-04-11', '2012-12-31']) {
+      expect(working(d), d).toBe(false);
+    }
+    for (const d of ['2010-09-11', '2011-01-29', '2011-01-30', '2011-04-09', '2013-01-05']) {
+      expect(working(d), d).toBe(true);
+    }
+  });
+  it('Tết 2013 under the Labour Code 1994: 9–12/2 statutory, 13–14/2 compensatory, Fri 15/2 for Sat 23/2', () => {
+    const kinds = (d: string) => describeDay(vietnamCalendar(), d).special.map((s) => s.kind);
+    for (let d = 9; d <= 17; d++) expect(working(`2013-02-${String(d).padStart(2, '0')}`), String(d)).toBe(false);
+    expect(working('2013-02-18')).toBe(true);
+    expect(working('2013-02-23')).toBe(true);
+    expect(kinds('2013-02-13')).toEqual(['compensatory']);
+    expect(kinds('2013-02-14')).toEqual(['compensatory']);
+    const tet = vietnamHolidays(2013).days.filter((h) => h.kind === 'holiday' && h.name.startsWith('Tết Nguyên Đán'));
+    expect(tet.map((h) => h.date)).toEqual(['2013-02-09', '2013-02-10', '2013-02-11', '2013-02-12']);
+  });
   it('2019-04-15 is the compensatory day for Giỗ Tổ on Sunday 14/4', () => {
     const info = describeDay(vietnamCalendar(), '2019-04-15');
     expect(info.working).toBe(false);

@@ -8,7 +8,7 @@ export const VN_DAYS_OFF_DATA: VnDaysOffData = {
   "timezone": "Asia/Ho_Chi_Minh",
   "laws": {
     "LC1994": "Labour Code 1994 Art.73 (as amended 2002/2006/2007): 1/1, Tết 4 days, 30/4, 1/5, 2/9; Giỗ Tổ 10/3 lunar added by Law 84/2007/QH11 (from 2007). Decree 195/CP (1994): Tết = last day of old lunar year + first 3 days.",
-    "LC2012": "Labour Code 2012 (10/2012/QH13) Art.115: 1/1, Tết 5 days (PM fixes which), 10/3 lunar, 30/4, 1/5, 2/9 (10 days). Applied from Tết 2013.",
+    "LC2012": "Labour Code 2012 (10/2012/QH13) Art.115: 1/1, Tết 5 days (PM fixes which), 10/3 lunar, 30/4, 1/5, 2/9 (10 days). In force from 1/5/2013 (Art.242): the first 5-day Tết was Tết 2014; Tết 2013 still had the 4 LC1994 days (HCMC TB 04/TB-UBND 17/1/2013).",
     "LC2019": "Labour Code 2019 (45/2019/QH14) Art.112 (from 2021-01-01): 1/1, Tết 5 days, 10/3 lunar, 30/4, 1/5, 2/9 + 1 adjacent day before or after (11 days); Art.111(3): holiday on weekly rest day -> compensatory day on next working day.",
     "CC2015": "Civil Code 2015 Art.147-148 (first day not counted; if last day is weekly rest/holiday, period ends at end of next working day; day ends 24:00) - thuvienphapluat.vn/hoi-dap-phap-luat/3896F-hd-thoi-diem-bat-dau-va-ket-thuc-thoi-han-duoc-xac-dinh-nhu-the-nao.html"
   },
@@ -39,12 +39,31 @@ export const VN_DAYS_OFF_DATA: VnDaysOffData = {
     "BNV-2026": "vietbao.vn/bo-noi-vu-thong-bao-lich-nghi-tet-nguyen-dan-va-quoc-khanh-nam-2026-568329.html (Notice 9441/TB-BNV 16/10/2025: Tết statutory 16/2-20/2/2026) + vietnamnews.vn/politics-laws/1727514/... (Tết 14-22/2; 29/8-2/9/2026, work Sat 22/8 for Mon 31/8) + vietnam-briefing.com 2026 schedule",
     "TN-2026": "thanhnien.vn/gio-to-hung-vuong-304-15-quoc-khanh-29-nam-2026-duoc-nghi-may-ngay-185260223083506397.htm (Giỗ Tổ Sun 26/4/2026 -> comp Mon 27/4; 30/4-3/5/2026)",
     "CULTURE-DAY": "Politburo Resolution 80-NQ/TW (Jan 2026) + Government Resolution 30/NQ-CP (Feb 2026): 24/11 \"Ngày Văn hóa Việt Nam\" to become paid holiday via amendment of Labour Code Art.112(1) - vnexpress.net/de-xuat-luat-hoa-ngay-van-hoa-viet-nam-thanh-ngay-nghi-le-5006749.html, znews.vn/sua-bo-luat-lao-dong-de-them-mot-ngay-nghi-ngay-van-hoa-viet-post1627357.html, vneconomy.vn (26/02/2026). NOT yet law in any source found.",
-    "PYHOL": "python-holidays (vacanza/holidays) Vietnam special-day table; used only where no official notice was found (medium confidence). Note: it misses several announced swaps (2014, 2025, 2026)."
+    "PYHOL": "python-holidays (vacanza/holidays) Vietnam special-day table; used only where no official notice was found (medium confidence). Note: it misses several announced swaps (2010 3/9, 2011, 31/12/2012, 15/2/2013, 2014, 2025, 2026).",
+    "HNM-2010": "hanoimoi.vn/tet-canh-dan-2010-cong-chuc-duoc-nghi-9-ngay-230523.html \"Tết Canh Dần 2010: Công chức được nghỉ 9 ngày\" (06/02/2010: PM decision, off Fri 19/2 (mùng 6), work Sat 27/2/2010; block 13-21/2)",
+    "GDVN-2010": "giaoduc.edu.vn/hoan-doi-ngay-nghi-dip-quoc-khanh-2-9.htm \"Hoán đổi ngày nghỉ dịp Quốc khánh 2-9\" (27/8/2010, from VGP: CV 5971/VPCP-KGVX, BLĐTBXH notice of 25/8/2010: off Fri 3/9, work Sat 11/9/2010)",
+    "BLS-2011": "baolangson.vn/xa-hoi/31573-nghi-tet-nguyen-dan-tan-mao-tam-ngay.html \"Nghỉ Tết Nguyên đán Tân Mão tám ngày\" (VPCP dispatch: off Mon 31/1 + Tue 1/2, work Sat 29/1 + Sun 30/1/2011, block 31/1-7/2; Giỗ Tổ: off Mon 11/4, work Sat 9/4/2011, block 10-12/4)",
+    "BNT-2011": "baoninhthuan.com.vn/news/11104p1c155/ \"Thông báo nghỉ Lễ và treo cờ Tổ quốc nhân Ngày Giỗ Tổ Hùng Vương năm 2011\" (Ninh Thuận TB 23/TB-UBND 24/3/2011: Giỗ Tổ Tue 12/4, work Sat 9/4 to be off Mon 11/4/2011)",
+    "BBD-2012": "baobinhdinh.vn/trongnuoc/2011/12/120849 (from chinhphu.vn; PM approval of 27/12/2011: off Fri 27/1 (mùng 5), work Sat 4/2/2012; block 21-29/1)",
+    "TP-2012": "tienphong.vn/xa-hoi/tet-nham-thin-duoc-nghi-chin-ngay-559666.tpo \"Tết Nhâm Thìn được nghỉ chín ngày\" (MOLISA proposal: of the 2012 holidays only Tết had a gap; work 4/2 to be off 27/1/2012)",
+    "BNT-2012": "baoninhthuan.com.vn/news/22914p31c171/ \"Thông báo về việc nghỉ lễ và treo cờ Tổ quốc nhân ngày Giỗ Tổ Hùng Vương năm 2012\" (Giỗ Tổ Sat 31/3/2012 -> comp Mon 2/4)",
+    "VPCP-9570": "eballsviet.com/cong-van-9570-vpcp-kgvx-27929 \"Công văn 9570/VPCP-KGVX ... hoán đổi ngày nghỉ hàng tuần vào dịp nghỉ lễ, tết năm 2013\" (23/11/2012, text: off Mon 31/12/2012 work Sat 5/1/2013; off Fri 15/2 work Sat 23/2/2013; off Mon 29/4 work Sat 4/5/2013)",
+    "BTN-2013": "baothainguyen.vn/xa-hoi/201212/thong-bao-thoi-gian-nghi-cac-ngay-le-tet-nam-2013-36752BD \"Thông báo thời gian nghỉ các ngày lễ, Tết năm 2013\" (28/12/2012: 29/12/2012-1/1/2013, work Sat 5/1; 9-17/2, off Fri 15/2, work Sat 23/2; 27/4-1/5, work Sat 4/5/2013)",
+    "HCM-2013": "quan5.hochiminhcity.gov.vn/tintuc/default.aspx?ItemID=2496 (UBND TP.HCM TB 04/TB-UBND 17/1/2013: Tết 4 days 9-12/2/2013 = 29 Chạp + mùng 1-3; comps Wed 13/2 + Thu 14/2; off Fri 15/2, work Sat 23/2/2013)",
+    "TP-2013": "tienphong.vn/tet-am-lich-duoc-nghi-9-ngay-post601552.amp \"Tết Âm lịch, được nghỉ 9 ngày\" (VPCP dispatch 23/11/2012: off Mon 31/12/2012, work Sat 5/1/2013; off Fri 15/2, work Sat 23/2/2013)",
+    "NLD-2013": "nld.com.vn/thoi-su-trong-nuoc/tet-duong-lich-duoc-nghi-4-ngay-20121219113326238.htm \"Tết Dương lịch được nghỉ 4 ngày\" (off Mon 31/12/2012, work Sat 5/1/2013; 29/12/2012-1/1/2013)",
+    "TVPL-2014": "m.thuvienphapluat.vn/van-ban/Lao-dong-Tien-luong/Thong-bao-5083-TB-BLDTBXH-nam-2013-nghi-Tet-Am-lich-hoan-doi-ngay-nghi-dip-le-2014-217065.aspx \"Thông báo 5083/TB-BLĐTBXH\" (23/12/2013, under CV 10525/VPCP-KGVX 12/12/2013: work Sat 25/1 + Sat 8/2 to be off Tue 28/1 + Wed 29/1/2014)",
+    "BDL-2014": "baodaklak.vn/channel/3481/201401/thong-bao-chinh-thuc-ve-viec-nghi-tet-am-lich-va-hoan-doi-ngay-nghi-hang-tuan-vao-cac-dip-le-nam-2014-2288080/ \"Thông báo chính thức về việc nghỉ Tết Âm lịch và hoán đổi ngày nghỉ hằng tuần vào các dịp lễ năm 2014\" (Đắk Lắk TB 02/TB-UBND 3/1/2014: 28/1-5/2; 30/4-4/5 work Sat 26/4; 30/8-2/9 work Sat 6/9 for Mon 1/9/2014)",
+    "DB-2014": "dienbien.edu.vn/savefile/Ke-hoach-tai-chinh/KHTC-Thoi-gian-nghi-Tet-Am-lich-nam-2014-doi-voi-can-bo-cong-chuc-vien-chuc-663.html (CV 10525/VPCP-KGVX 12/12/2013: Tết 28/1-5/2 work 25/1 + 8/2; off Fri 2/5 work Sat 26/4; off Mon 1/9 work Sat 6/9/2014)",
+    "NGN-2016": "ngaynay.vn/lich-nghi-tet-nguyen-dan-binh-than-2016-gom-9-ngay-post13884.html \"Lịch nghỉ Tết Nguyên đán Bính Thân 2016 gồm 9 ngày\" (TB 4659/TB-LĐTBXH 13/11/2015: block 6-14/2/2016, holidays 7-11/2, the rest weekly rest + comp)",
+    "KT-2016": "m-kienthucnet.epicdn.me/doc-30s/cong-bo-lich-nghi-le-gio-to-hung-vuong-va-304-15-643948.html (kienthuc.net.vn copy, \"Công bố lịch nghỉ lễ Giỗ Tổ Hùng Vương và 30/4, 1/5\": Giỗ Tổ Sat 16/4 -> Mon 18/4; 30/4-3/5; 2/9 Fri; no swap needed in 2016)",
+    "PLP-2017": "phapluatplus.baophapluat.vn/thong-tin-chinh-thuc-lich-nghi-gio-to-hung-vuong-nam-2017-180247.html \"Thông tin chính thức lịch nghỉ Giỗ tổ Hùng Vương năm 2017\" (05/02/2017: one day, Thu 6/4; the 4-day idea of CV 5039/BNV-TCCB was not adopted)",
+    "KT-2020": "m.kienthuc.net.vn/xa-hoi/14-ngay-nghi-vao-cac-dip-le-tet-trong-nam-2020-1319755.html \"14 ngày nghỉ vào các dịp lễ, Tết trong năm 2020\" (1/1 single; Tết 23-29/1, comps 28-29/1; Giỗ Tổ Thu 2/4 single; 30/4-3/5; 2/9 Wed single)"
   },
   "years": [
     {
       "year": 2010,
-      "confidence": "medium",
+      "confidence": "confirmed",
       "law": "Labour Code 1994 Art.73 (as amended 2002/2006/2007)",
       "statutoryHolidays": [
         {
@@ -102,6 +121,10 @@ export const VN_DAYS_OFF_DATA: VnDaysOffData = {
         {
           "weekdayOff": "2010-02-19",
           "weekendWorked": "2010-02-27"
+        },
+        {
+          "weekdayOff": "2010-09-03",
+          "weekendWorked": "2010-09-11"
         }
       ],
       "nonWorkingWeekdays": [
@@ -114,23 +137,27 @@ export const VN_DAYS_OFF_DATA: VnDaysOffData = {
         "2010-04-23",
         "2010-04-30",
         "2010-05-03",
-        "2010-09-02"
+        "2010-09-02",
+        "2010-09-03"
       ],
       "workingWeekendDays": [
-        "2010-02-27"
+        "2010-02-27",
+        "2010-09-11"
       ],
-      "note": "Tết 4 days (30 Chạp + mùng 1-3); two fall on Sat/Sun -> 17,18/2; Fri 19/2 swapped with Sat 27/2 (PYHOL). Block 13-21/2. Not verified against an official notice here.",
+      "note": "Tết 4 days 13-16/2 (30 Chạp + mùng 1-3); Sat 13/2 + Sun 14/2 -> comps Wed 17, Thu 18/2; Fri 19/2 (mùng 6) off, Sat 27/2 worked (PM decision, HNM-2010); block 13-21/2. National Day: Fri 3/9 off, Sat 11/9 worked (CV 5971/VPCP-KGVX, BLĐTBXH notice 25/8/2010, GDVN-2010); block 2-5/9. python-holidays lacks the 3/9<->11/9 swap.",
       "sources": [
         "Labour Code 1994 Art.73 (as amended 2002/2006/2007): 1/1, Tết 4 days, 30/4, 1/5, 2/9; Giỗ Tổ 10/3 lunar added by Law 84/2007/QH11 (from 2007). Decree 195/CP (1994): Tết = last day of old lunar year + first 3 days.",
+        "HNM-2010",
+        "GDVN-2010",
         "PYHOL"
       ],
       "uncertainItems": [
-        "whole year: Tết swap 19/2<->27/2 and comps from python-holidays + rule, not seen in a primary notice"
+        "1/1 (Fri), Giỗ Tổ 23/4 (Fri) and 30/4-1/5 (comp Mon 3/5) from the LC1994 rule; no notice read for them"
       ]
     },
     {
       "year": 2011,
-      "confidence": "medium",
+      "confidence": "confirmed",
       "law": "Labour Code 1994 Art.73 (as amended 2002/2006/2007)",
       "statutoryHolidays": [
         {
@@ -185,31 +212,53 @@ export const VN_DAYS_OFF_DATA: VnDaysOffData = {
         "2011-05-02",
         "2011-05-03"
       ],
-      "swaps": [],
+      "swaps": [
+        {
+          "weekdayOff": "2011-01-31",
+          "weekendWorked": "2011-01-29"
+        },
+        {
+          "weekdayOff": "2011-02-01",
+          "weekendWorked": "2011-01-30"
+        },
+        {
+          "weekdayOff": "2011-04-11",
+          "weekendWorked": "2011-04-09"
+        }
+      ],
       "nonWorkingWeekdays": [
         "2011-01-03",
+        "2011-01-31",
+        "2011-02-01",
         "2011-02-02",
         "2011-02-03",
         "2011-02-04",
         "2011-02-07",
+        "2011-04-11",
         "2011-04-12",
         "2011-05-02",
         "2011-05-03",
         "2011-09-02"
       ],
-      "workingWeekendDays": [],
-      "note": "Tết block 2-7/2 derived by rule (mùng 3 on Sat -> Mon 7/2). UNVERIFIED: no notice found; a swap may have existed.",
+      "workingWeekendDays": [
+        "2011-01-29",
+        "2011-01-30",
+        "2011-04-09"
+      ],
+      "note": "Tết 4 days 2-5/2 (30 Chạp + mùng 1-3), mùng 3 on Sat -> comp Mon 7/2; Mon 31/1 + Tue 1/2 (28, 29 Chạp) off, Sat 29/1 + Sun 30/1 worked (a Sunday worked) -> block 31/1-7/2 (8 days). Giỗ Tổ Tue 12/4: Mon 11/4 off, Sat 9/4 worked -> block 10-12/4. Both swaps in one VPCP dispatch (BLS-2011; Ninh Thuận TB 23/TB-UBND, BNT-2011).",
       "sources": [
         "Labour Code 1994 Art.73 (as amended 2002/2006/2007): 1/1, Tết 4 days, 30/4, 1/5, 2/9; Giỗ Tổ 10/3 lunar added by Law 84/2007/QH11 (from 2007). Decree 195/CP (1994): Tết = last day of old lunar year + first 3 days.",
-        "PYHOL"
+        "BLS-2011",
+        "BNT-2011"
       ],
       "uncertainItems": [
-        "Tết block 2-7/2 derived by rule (mùng 3 on Sat -> Mon 7/2); a swap may have existed"
+        "1/1 on Sat -> comp Mon 3/1, 30/4-1/5 on Sat/Sun -> comps 2-3/5, 2/9 (Fri) from the LC1994 rule; no notice read for them",
+        "VPCP dispatch number (9529/VPCP-KGVX of 31/12/2010) is from research/holidays-crosscheck, not in the page cited here"
       ]
     },
     {
       "year": 2012,
-      "confidence": "medium",
+      "confidence": "confirmed",
       "law": "Labour Code 1994 Art.73 (as amended 2002/2006/2007)",
       "statutoryHolidays": [
         {
@@ -268,6 +317,10 @@ export const VN_DAYS_OFF_DATA: VnDaysOffData = {
         {
           "weekdayOff": "2012-01-27",
           "weekendWorked": "2012-02-04"
+        },
+        {
+          "weekdayOff": "2012-12-31",
+          "weekendWorked": "2013-01-05"
         }
       ],
       "nonWorkingWeekdays": [
@@ -280,25 +333,30 @@ export const VN_DAYS_OFF_DATA: VnDaysOffData = {
         "2012-04-02",
         "2012-04-30",
         "2012-05-01",
-        "2012-09-03"
+        "2012-09-03",
+        "2012-12-31"
       ],
       "workingWeekendDays": [
         "2012-02-04"
       ],
-      "note": "Tết 9-day block 21-29/1 (VNS: 9-day Tết in 2012-2016). Eve 22/1 = 29 Chạp (short month).",
+      "note": "Tết 4 days 22-25/1 (eve 22/1 = 29 Chạp, short month; Sun -> comp Thu 26/1); Fri 27/1 (mùng 5) off, Sat 4/2 worked (PM approval 27/12/2011, BBD-2012) -> block 21-29/1. Giỗ Tổ Sat 31/3 -> Mon 2/4 (BNT-2012). Mon 31/12/2012 off, Sat 5/1/2013 worked (cross-year swap, CV 9570/VPCP-KGVX) -> block 29/12/2012-1/1/2013.",
       "sources": [
         "Labour Code 1994 Art.73 (as amended 2002/2006/2007): 1/1, Tết 4 days, 30/4, 1/5, 2/9; Giỗ Tổ 10/3 lunar added by Law 84/2007/QH11 (from 2007). Decree 195/CP (1994): Tết = last day of old lunar year + first 3 days.",
-        "PYHOL",
+        "BBD-2012",
+        "TP-2012",
+        "BNT-2012",
+        "VPCP-9570",
+        "NLD-2013",
         "VNS-2019LIST"
       ],
       "uncertainItems": [
-        "Tết swap 27/1<->4/2 from python-holidays only (9-day block consistent with VNS)"
+        "1/1 on Sun -> comp Mon 2/1, 30/4-1/5 (Mon-Tue) and 2/9 on Sun -> comp Mon 3/9 from the LC1994 rule (TP-2012: Tết was the only 2012 holiday with a gap)"
       ]
     },
     {
       "year": 2013,
-      "confidence": "medium",
-      "law": "Labour Code 2012 (10/2012/QH13) Art.115",
+      "confidence": "confirmed",
+      "law": "Labour Code 1994 Art.73 (as amended 2002/2006/2007)",
       "statutoryHolidays": [
         {
           "date": "2013-01-01",
@@ -308,27 +366,22 @@ export const VN_DAYS_OFF_DATA: VnDaysOffData = {
         {
           "date": "2013-02-09",
           "weekday": "Sat",
-          "name": "Tết Nguyên Đán (statutory Tết day 1/5)"
+          "name": "Tết Nguyên Đán (statutory Tết day 1/4)"
         },
         {
           "date": "2013-02-10",
           "weekday": "Sun",
-          "name": "Tết Nguyên Đán (statutory Tết day 2/5)"
+          "name": "Tết Nguyên Đán (statutory Tết day 2/4)"
         },
         {
           "date": "2013-02-11",
           "weekday": "Mon",
-          "name": "Tết Nguyên Đán (statutory Tết day 3/5)"
+          "name": "Tết Nguyên Đán (statutory Tết day 3/4)"
         },
         {
           "date": "2013-02-12",
           "weekday": "Tue",
-          "name": "Tết Nguyên Đán (statutory Tết day 4/5)"
-        },
-        {
-          "date": "2013-02-13",
-          "weekday": "Wed",
-          "name": "Tết Nguyên Đán (statutory Tết day 5/5)"
+          "name": "Tết Nguyên Đán (statutory Tết day 4/4)"
         },
         {
           "date": "2013-04-19",
@@ -352,10 +405,18 @@ export const VN_DAYS_OFF_DATA: VnDaysOffData = {
         }
       ],
       "compensatoryDays": [
-        "2013-02-14",
-        "2013-02-15"
+        "2013-02-13",
+        "2013-02-14"
       ],
       "swaps": [
+        {
+          "weekdayOff": "2012-12-31",
+          "weekendWorked": "2013-01-05"
+        },
+        {
+          "weekdayOff": "2013-02-15",
+          "weekendWorked": "2013-02-23"
+        },
         {
           "weekdayOff": "2013-04-29",
           "weekendWorked": "2013-05-04"
@@ -375,18 +436,23 @@ export const VN_DAYS_OFF_DATA: VnDaysOffData = {
         "2013-09-02"
       ],
       "workingWeekendDays": [
+        "2013-01-05",
+        "2013-02-23",
         "2013-05-04"
       ],
-      "note": "First 5-day Tết. Block 9-17/2. 30/4 swap confirmed (QPP-2013).",
+      "note": "Tết 2013 was still the LC1994 4-day Tết (LC2012 in force only from 1/5/2013; 1/5 and 2/9 are the same days under both): 9-12/2 = 29 Chạp + mùng 1-3, Sat 9/2 + Sun 10/2 -> comps Wed 13/2, Thu 14/2; Fri 15/2 (mùng 6) off, Sat 23/2 worked; block 9-17/2 (HCM-2013). New Year: Mon 31/12/2012 off, Sat 5/1/2013 worked (block 29/12/2012-1/1/2013). 30/4: Mon 29/4 off, Sat 4/5 worked (block 27/4-1/5). All three swaps: CV 9570/VPCP-KGVX of 23/11/2012.",
       "sources": [
-        "Labour Code 2012 (10/2012/QH13) Art.115: 1/1, Tết 5 days (PM fixes which), 10/3 lunar, 30/4, 1/5, 2/9 (10 days). Applied from Tết 2013.",
-        "PYHOL",
+        "Labour Code 1994 Art.73 (as amended 2002/2006/2007): 1/1, Tết 4 days, 30/4, 1/5, 2/9; Giỗ Tổ 10/3 lunar added by Law 84/2007/QH11 (from 2007). Decree 195/CP (1994): Tết = last day of old lunar year + first 3 days.",
+        "VPCP-9570",
+        "BTN-2013",
+        "HCM-2013",
+        "TP-2013",
+        "NLD-2013",
         "QPP-2013",
         "VNS-2019LIST"
       ],
       "uncertainItems": [
-        "New Year 2013 assumed single day (no swap found)",
-        "Tết 9-17/2 from secondary sources"
+        "Giỗ Tổ 19/4 (Fri) and 2/9 (Mon) single days from the rule; the notices list no swap for them"
       ]
     },
     {
@@ -494,17 +560,18 @@ export const VN_DAYS_OFF_DATA: VnDaysOffData = {
         "2014-09-06",
         "2014-12-27"
       ],
-      "note": "Tết block 28/1-5/2 with TWO make-up Saturdays (25/1, 8/2). python-holidays gets this wrong (has 29/1 & 4/2 only). 2/9 swap (1/9<->6/9) from PYHOL only (medium). Sat 27/12/2014 worked for Fri 2/1/2015.",
+      "note": "Tết block 28/1-5/2 with TWO make-up Saturdays (25/1, 8/2). python-holidays gets this wrong (has 29/1 & 4/2 only). 2/9: Mon 1/9 off, Sat 6/9 worked (CV 10525/VPCP-KGVX 12/12/2013, DB-2014; Đắk Lắk TB 02/TB-UBND, BDL-2014). Sat 27/12/2014 worked for Fri 2/1/2015.",
       "sources": [
         "BDT-2014",
         "LD-2014",
+        "TVPL-2014",
+        "BDL-2014",
+        "DB-2014",
         "VNP-2014",
         "TNN-2015",
         "PYHOL"
       ],
-      "uncertainItems": [
-        "2/9 swap 1/9<->6/9 from python-holidays only"
-      ]
+      "uncertainItems": []
     },
     {
       "year": 2015,
@@ -609,7 +676,7 @@ export const VN_DAYS_OFF_DATA: VnDaysOffData = {
     },
     {
       "year": 2016,
-      "confidence": "medium",
+      "confidence": "confirmed",
       "law": "Labour Code 2012 (10/2012/QH13) Art.115",
       "statutoryHolidays": [
         {
@@ -683,15 +750,15 @@ export const VN_DAYS_OFF_DATA: VnDaysOffData = {
         "2016-09-02"
       ],
       "workingWeekendDays": [],
-      "note": "Tết 9-day block 6-14/2 (weekdays 8-12/2); exact statutory designation not verified. Giỗ Tổ Sat 16/4 -> Mon 18/4.",
+      "note": "Tết block 6-14/2: holidays 7-11/2 (Sun 7/2 = 29 Chạp -> comp Fri 12/2), no swap (TB 4659/TB-LĐTBXH 13/11/2015, NGN-2016). Giỗ Tổ Sat 16/4 -> Mon 18/4; 30/4-1/5 Sat/Sun -> 2-3/5; no swap in 2016 (KT-2016).",
       "sources": [
+        "NGN-2016",
+        "KT-2016",
         "VNS-2019LIST",
         "DN-2016",
         "PYHOL"
       ],
-      "uncertainItems": [
-        "exact statutory Tết designation (weekday set 8-12/2 is consistent)"
-      ]
+      "uncertainItems": []
     },
     {
       "year": 2017,
@@ -770,14 +837,13 @@ export const VN_DAYS_OFF_DATA: VnDaysOffData = {
         "2017-09-04"
       ],
       "workingWeekendDays": [],
-      "note": "Tết 26/1-1/2. Giỗ Tổ Thu 6/4 single day (a Fri 7/4 swap was proposed; news of 24/3/2017 lists one day).",
+      "note": "Tết 26/1-1/2. Giỗ Tổ Thu 6/4 single day: the 4-day swap idea (CV 5039/BNV-TCCB) was not adopted (PLP-2017; news of 24/3/2017 lists one day).",
       "sources": [
         "VNE-2017",
-        "VNE-2017b"
+        "VNE-2017b",
+        "PLP-2017"
       ],
-      "uncertainItems": [
-        "Giỗ Tổ 6/4 single day (Fri 7/4 swap was proposed; March 2017 news lists one day)"
-      ]
+      "uncertainItems": []
     },
     {
       "year": 2018,
@@ -1036,13 +1102,12 @@ export const VN_DAYS_OFF_DATA: VnDaysOffData = {
         "2020-09-02"
       ],
       "workingWeekendDays": [],
-      "note": "Tết 23-29/1. Giỗ Tổ Thu 2/4, 30/4-3/5, 2/9 Wed single: by law/calendar.",
+      "note": "Tết 23-29/1. Giỗ Tổ Thu 2/4 single, 30/4-3/5, 2/9 Wed single, no swap (KT-2020).",
       "sources": [
-        "VNN-2020"
+        "VNN-2020",
+        "KT-2020"
       ],
-      "uncertainItems": [
-        "Giỗ Tổ, 30/4-3/5, 2/9 single day taken from law/calendar, no notice read"
-      ]
+      "uncertainItems": []
     },
     {
       "year": 2021,

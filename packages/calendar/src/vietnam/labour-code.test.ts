@@ -40,13 +40,22 @@ describe('labourCodeOf / lawLabel', () => {
   it('matches the law each announced year records', () => {
     for (const y of years) expect(lawLabel(labourCodeOf(y.year)), String(y.year)).toBe(y.law);
   });
-  it('switches at Tết 2013 and 2021', () => {
-    expect([1995, 2012, 2013, 2020, 2021, 2199].map(labourCodeOf)).toEqual([
+  it('switches on 2013-05-01 (LC2012 art. 242) and 2021-01-01', () => {
+    expect([1995, 2012, 2013, 2014, 2020, 2021, 2199].map((y) => labourCodeOf(y))).toEqual([
+      'LC1994',
       'LC1994',
       'LC1994',
       'LC2012',
       'LC2012',
       'LC2019',
+      'LC2019',
+    ]);
+    const on = (iso: string) => labourCodeOf({ day: dayNumberFromIso(iso) });
+    expect(['2013-02-10', '2013-04-30', '2013-05-01', '2020-12-31', '2021-01-01'].map(on)).toEqual([
+      'LC1994',
+      'LC1994',
+      'LC2012',
+      'LC2012',
       'LC2019',
     ]);
   });
@@ -57,14 +66,15 @@ describe('Tết heuristic (derived from the announced years)', () => {
   for (const y of years) {
     const tet = dayNumberFromIso(TET[y.year]!);
     const expected = tetDaysOf(y);
-    const offsets = tetOffsets(labourCodeOf(y.year), weekdayOfDayNumber(tet));
+    const offsets = tetOffsets(labourCodeOf({ day: tet }), weekdayOfDayNumber(tet));
     const derived = offsets.map((o) => isoFromDayNumber(tet + o));
     if (derived.join() !== expected.join()) misses.push(y.year);
   }
-  it('reproduces the statutory Tết days of 2010–2012 (Decree 195/CP) and 2015–2026; misses only 2013, 2014', () => {
-    // 2013 (mùng 1 Sunday) and 2014 (Friday) designated the eve + mùng 1–4; later years with those
-    // weekdays (2023, 2018, 2021) designated 2 days before + mùng 1–2, which the heuristic follows.
-    expect(misses).toEqual([2013, 2014]);
+  it('reproduces the statutory Tết days of 2010–2013 (Decree 195/CP) and 2015–2026; misses only 2014', () => {
+    // Tết 2013 fell before LC2012 took effect (1/5/2013) and had LC1994's four days. 2014 (mùng 1 a
+    // Friday) designated the eve + mùng 1–4; later years with that weekday (2021) designated 2 days
+    // before + mùng 1–2, which the heuristic follows.
+    expect(misses).toEqual([2014]);
   });
   it('always gives the number of days the law requires, containing mùng 1–3 under LC1994 and mùng 1–2 after', () => {
     for (let weekday = 1; weekday <= 7; weekday++) {
@@ -95,8 +105,8 @@ describe('National Day adjacent day heuristic', () => {
 });
 
 describe('statutoryHolidays', () => {
-  it('reproduces the whole statutory list of every announced year except the Tết misses', () => {
-    for (const y of years.filter((x) => x.year !== 2013 && x.year !== 2014)) {
+  it('reproduces the whole statutory list of every announced year except the Tết miss (2014)', () => {
+    for (const y of years.filter((x) => x.year !== 2014)) {
       const derived = statutoryHolidays(y.year, anchorsOf(y)).map((h) => isoFromDayNumber(h.day));
       expect(derived, String(y.year)).toEqual(y.statutoryHolidays.map((h) => h.date));
     }

@@ -24,17 +24,24 @@ export interface LunarAnchors {
   readonly hungKings: number;
 }
 
+/** Day number of 2013-05-01, when the Labour Code 2012 took effect (art. 242). */
+const LC2012_FROM = dayNumberFromCivil(2013, 5, 1);
+/** Day number of 2021-01-01, when the Labour Code 2019 took effect (art. 220). */
+const LC2019_FROM = dayNumberFromCivil(2021, 1, 1);
+
 /**
- * Which Labour Code's holiday list applies to a year.
- * - LC1994 art. 73 (in force 1995-01-01) through 2012;
- * - LC2012 art. 115 from Tết 2013 (the 5-day Tết was applied to Tết Quý Tỵ 2013, and no other holiday of
- *   2013 differs, so the whole of 2013 uses it);
+ * Which Labour Code's holiday article is in force on a day — or, given a year, on 1 January of it:
+ * - LC1994 art. 73 (in force 1995-01-01) until 2013-04-30 — so Tết 2013 still had its four days;
+ * - LC2012 art. 115 from 2013-05-01 (art. 242); Tết 2014 was the first five-day Tết;
  * - LC2019 art. 112 from 2021-01-01.
+ * Pass `{ day }` (a day number, see `civil-date.ts`) for a precise date.
  * @example labourCodeOf(2026) // 'LC2019'
+ * @example labourCodeOf({ day: dayNumberFromCivil(2013, 2, 10) }) // 'LC1994' (Tết 2013)
  */
-export function labourCodeOf(year: number): LabourCode {
-  if (year >= 2021) return 'LC2019';
-  return year >= 2013 ? 'LC2012' : 'LC1994';
+export function labourCodeOf(when: number | { readonly day: number }): LabourCode {
+  const day = typeof when === 'number' ? dayNumberFromCivil(when, 1, 1) : when.day;
+  if (day >= LC2019_FROM) return 'LC2019';
+  return day >= LC2012_FROM ? 'LC2012' : 'LC1994';
 }
 
 /**
@@ -96,9 +103,11 @@ export function tetDayLabel(offset: number, lastMonthLength: number): string {
  * @example statutoryHolidays(2027, anchors).map((h) => isoFromDayNumber(h.day))
  */
 export function statutoryHolidays(year: number, anchors: LunarAnchors): DatedName[] {
+  // Each holiday follows the code in force on its own date: in 2013 Tết (February) is LC1994's.
   const code = labourCodeOf(year);
+  const tetCode = labourCodeOf({ day: anchors.tet });
   const days: DatedName[] = [{ day: dayNumberFromCivil(year, 1, 1), name: 'Tết Dương lịch (New Year)' }];
-  for (const offset of tetOffsets(code, weekdayOfDayNumber(anchors.tet))) {
+  for (const offset of tetOffsets(tetCode, weekdayOfDayNumber(anchors.tet))) {
     days.push({
       day: anchors.tet + offset,
       name: `Tết Nguyên Đán (${tetDayLabel(offset, anchors.lastMonthLength)})`,
