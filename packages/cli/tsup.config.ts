@@ -1,4 +1,18 @@
+import { cpSync, existsSync, rmSync } from 'node:fs';
 import { defineConfig } from 'tsup';
+
+// `tthc demo` runs from an npm install on data shipped in the package: the repository's example
+// folders are copied to packages/cli/examples (git-ignored, listed in `files`) on every build.
+const EXAMPLES = ['commune', 'procedures', 'simulation', 'logs', 'dvcqg'];
+function copyExamples(): void {
+  rmSync('examples', { recursive: true, force: true });
+  for (const dir of EXAMPLES) {
+    const from = `../../examples/${dir}`;
+    if (existsSync(from)) {
+      cpSync(from, `examples/${dir}`, { recursive: true, filter: (src) => !src.endsWith('.mjs') });
+    }
+  }
+}
 
 export default defineConfig([
   {
@@ -16,5 +30,6 @@ export default defineConfig([
     sourcemap: true,
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
+    onSuccess: async () => copyExamples(),
   },
 ]);

@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -30,7 +32,7 @@ describe.skipIf(!existsSync(bin))('dist/bin.js (built CLI)', () => {
 
   it('prints the version and runs the demo', () => {
     expect(tthc('--version').out).toMatch(/^\d+\.\d+\.\d+\n$/);
-    const demo = tthc('demo');
+    const demo = tthc('demo', '--out', mkdtempSync(join(tmpdir(), 'tthc-demo-')));
     expect(demo.code).toBe(0);
     expect(demo.out).toContain('Thứ Tư 25/02/2026 (Wed) 16:30');
   });

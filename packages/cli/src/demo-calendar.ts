@@ -46,7 +46,7 @@ function dayLine(calendar: WorkCalendar, date: IsoDate): string {
 export function tetSection(calendar: WorkCalendar): DemoSection {
   const received = '2026-02-13T16:30:00+07:00';
   return {
-    title: '1. Chứng thực nhận chiều thứ Sáu trước Tết 2026 / Certification received before Tết 2026',
+    title: 'Chứng thực nhận chiều thứ Sáu trước Tết 2026 / Certification received before Tết 2026',
     body:
       `Nhận / Received: ${humanInstant(new Date(received), calendar.zone)}, thời hạn "03 ngày làm việc"\n` +
       deadlineBlock(calendar, received, parseDuration('03 ngày làm việc')),
@@ -66,8 +66,7 @@ export function civilStatusSection(calendar: WorkCalendar): DemoSection {
     return `  nhận / received ${humanInstant(new Date(received), calendar.zone)} → trả / due ${humanInstant(due, calendar.zone)}`;
   });
   return {
-    title:
-      '2. Đăng ký khai sinh, "Trong ngày", sau 15:00 trả ngày làm việc tiếp theo / Birth registration, 15:00 cut-off',
+    title: 'Đăng ký khai sinh, "Trong ngày", sau 15:00 trả ngày làm việc tiếp theo / Birth registration, 15:00 cut-off',
     body: `${lines.join('\n')}\n${dayLine(calendar, '2026-01-10')}\n`,
   };
 }
@@ -80,7 +79,7 @@ export function civilStatusSection(calendar: WorkCalendar): DemoSection {
 export function makeUpSaturdaySection(calendar: WorkCalendar): DemoSection {
   const received = '2025-04-24T09:00:00+07:00';
   return {
-    title: '3. Thứ Bảy làm bù 26/4/2025 / The 2025 make-up Saturday',
+    title: 'Thứ Bảy làm bù 26/4/2025 / The 2025 make-up Saturday',
     body:
       `${dayLine(calendar, '2025-04-26')}\n${dayLine(calendar, '2025-05-02')}\n` +
       `Nhận / Received: ${humanInstant(new Date(received), calendar.zone)}, thời hạn "02 ngày làm việc"\n` +
@@ -103,7 +102,7 @@ export function civilCodeSection(calendar: WorkCalendar): DemoSection {
   // Plain "ngày" (without "làm việc") is a calendar-day period in law.
   const calendarDays = parseDuration('15 ngày');
   return {
-    title: '4. Bộ luật Dân sự 2015 điều 147–148 / Civil Code counting',
+    title: 'Bộ luật Dân sự 2015 điều 147–148 / Civil Code counting',
     body:
       `Nhận / Received: ${humanInstant(new Date(received), calendar.zone)}, thời hạn "05 ngày làm việc":\n${byRule.join('\n')}\n\n` +
       'Thời hạn "15 ngày" (ngày lịch / calendar days) nhận 11/4/2026; ngày cuối 26/4 là Chủ Nhật và Giỗ Tổ:\n' +
@@ -119,7 +118,7 @@ export function workingDaysSection(calendar: WorkCalendar): DemoSection {
   const feb2025 = countWorkingDays(calendar, '2025-02-01', '2025-02-28');
   const feb2026 = countWorkingDays(calendar, '2026-02-01', '2026-02-28');
   return {
-    title: '5. Số ngày làm việc / Working days per month',
+    title: 'Số ngày làm việc / Working days per month',
     body: `  02/2025: ${feb2025} ngày làm việc / working days\n  02/2026: ${feb2026} ngày làm việc / working days (Tết 16–20/02)\n`,
   };
 }
@@ -137,12 +136,13 @@ export const DEMO_SECTIONS: readonly ((calendar: WorkCalendar) => DemoSection)[]
  * The calendar part of the tour as text.
  * @example demoText(vietnamCalendar())
  */
-export function demoText(calendar: WorkCalendar): string {
+export function demoText(calendar: WorkCalendar, options: { readonly firstSection?: number } = {}): string {
+  const first = options.firstSection ?? 1;
   const intro =
-    'tthc — lịch làm việc của cơ quan nhà nước Việt Nam / Vietnam’s state working-time calendar\n' +
+    '\ntthc — lịch làm việc của cơ quan nhà nước Việt Nam / Vietnam’s state working-time calendar\n' +
     `Lịch / Calendar: ${calendar.name} (${calendar.zone}, ${calendar.validFrom} … ${calendar.validTo})\n`;
   const sections = DEMO_SECTIONS.map((section) => section(calendar)).map(
-    ({ title, body }) => `\n== ${title} ==\n${body}`,
+    ({ title, body }, i) => `\n== ${first + i}. ${title} ==\n${body}`,
   );
   return fitWidth(intro + sections.join(''));
 }

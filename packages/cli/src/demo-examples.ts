@@ -55,7 +55,7 @@ export interface ExampleSections {
  * portal status. A broken example is reported in its section (one line) and makes `ok` false.
  * @example exampleSections(vietnamCalendar(), 'examples/procedures').sections.length // 3
  */
-export function exampleSections(calendar: WorkCalendar, examplesDir: string): ExampleSections {
+export function exampleSections(calendar: WorkCalendar, examplesDir: string, part = 7): ExampleSections {
   const slugs = readdirSync(examplesDir, { withFileTypes: true })
     .filter((d) => d.isDirectory() && existsSync(join(examplesDir, d.name, 'process.json')))
     .map((d) => d.name)
@@ -80,18 +80,18 @@ export function exampleSections(calendar: WorkCalendar, examplesDir: string): Ex
       ok = false;
       body = wrap(`  lỗi (error): ${error.message}`, '    ') + '\n';
     }
-    return { title: `6.${i + 1} Thủ tục mẫu (example procedure) ${slug}: ${name}`.slice(0, WIDTH - 6), body };
+    return { title: `${part}.${i + 1} Thủ tục mẫu (example procedure) ${slug}: ${name}`.slice(0, WIDTH - 6), body };
   });
   return { sections, ok };
 }
 
 /**
- * Part 6 of the tour: a heading, the folder, then {@link exampleSections}; a note instead when the
+ * Part 7 of the tour: a heading, the folder, then {@link exampleSections}; a note instead when the
  * folder is not there (`dir` is `null` outside a checkout), which does not fail the demo.
  * @example examplesPart(vietnamCalendar(), defaultExamplesDir()).ok // true
  */
-export function examplesPart(calendar: WorkCalendar, dir: string | null): { text: string; ok: boolean } {
-  const heading = '\n== 6. Thủ tục mẫu / Example procedures ==\n';
+export function examplesPart(calendar: WorkCalendar, dir: string | null, part = 7): { text: string; ok: boolean } {
+  const heading = `\n== ${part}. Thủ tục mẫu / Example procedures ==\n`;
   if (dir === null || !existsSync(dir)) {
     const where = dir === null ? 'examples/procedures (no repository checkout found)' : `"${dir}"`;
     return {
@@ -99,7 +99,7 @@ export function examplesPart(calendar: WorkCalendar, dir: string | null): { text
       ok: true,
     };
   }
-  const { sections, ok } = exampleSections(calendar, dir);
+  const { sections, ok } = exampleSections(calendar, dir, part);
   const near = relative(process.cwd(), dir);
   const shown = near.startsWith('..') ? dir : near || '.';
   const text = sections.map(({ title, body }) => `\n== ${title} ==\n${body}`).join('');

@@ -1,6 +1,6 @@
 /**
- * Where the repository's example procedures are, for `tthc demo` and its simulation and replay parts:
- * found from the CLI file, then from the working directory; an npm install has none.
+ * Where the example data of `tthc demo` is: the repository's `examples/` in a checkout, else the copy
+ * shipped in the package (an npm install).
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -26,15 +26,27 @@ function cliFile(): string {
 }
 
 /**
- * `examples/procedures` of the repository the CLI runs from (found from the CLI file, then the working
- * directory), or `null` outside a checkout (an npm install has no examples).
+ * The `examples/` folder the demo reads: the repository's when the CLI runs from a checkout (found from
+ * the CLI file, then the working directory), else the copy shipped inside the package
+ * (`@tthc/cli/examples`, written by the build), or `null` when neither is there.
+ * @example defaultExamplesRoot() // '/work/main/examples'
+ */
+export function defaultExamplesRoot(): string | null {
+  for (const start of [dirname(cliFile()), process.cwd()]) {
+    const root = findRepoRoot(start);
+    const dir = root === null ? null : join(root, 'examples');
+    if (dir !== null && existsSync(join(dir, 'procedures'))) return dir;
+  }
+  // dist/bin.js (or src/… under the tests) → the package folder → examples/
+  const shipped = join(dirname(cliFile()), '..', 'examples');
+  return existsSync(join(shipped, 'procedures')) ? shipped : null;
+}
+
+/**
+ * `procedures/` of {@link defaultExamplesRoot}, or `null`.
  * @example defaultExamplesDir() // '/work/main/examples/procedures'
  */
 export function defaultExamplesDir(): string | null {
-  for (const start of [dirname(cliFile()), process.cwd()]) {
-    const root = findRepoRoot(start);
-    const dir = root === null ? null : join(root, 'examples', 'procedures');
-    if (dir !== null && existsSync(dir)) return dir;
-  }
-  return null;
+  const root = defaultExamplesRoot();
+  return root === null ? null : join(root, 'procedures');
 }

@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -28,9 +30,9 @@ describe.skipIf(!existsSync(bin))('dist/bin.js: validate, schema, run, demo', ()
     expect(validate.code).toBe(0);
     expect(validate.out).toContain('[legal-basis-not-in-force/warning]');
     expect(JSON.parse(tthc('schema', 'dossier-event').out).$schema).toMatch(/2020-12/);
-    const demo = tthc('demo');
+    const demo = tthc('demo', '--out', mkdtempSync(join(tmpdir(), 'tthc-demo-')));
     expect(demo.code).toBe(0);
-    expect(demo.out).toContain('== 6.3 ');
+    expect(demo.out).toContain('== 7.3 ');
     expect(demo.out).toContain('Thứ Sáu 27/02/2026 (Fri) 08:30');
   });
 
