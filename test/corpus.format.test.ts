@@ -18,7 +18,7 @@ const FORMATS: Record<string, string> = {
   'md-pipe': 'document.md',
   html: 'document.html',
   'html-word': 'document.html',
-  text: 'document.txt',
+  'text-pipe': 'document.txt',
 };
 const DOCS = ['document.md', 'document.html', 'document.txt'];
 
