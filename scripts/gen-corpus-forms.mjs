@@ -81,11 +81,16 @@ function readTvplLinear(text) {
         buf = [];
       } else buf.push(lines[j]);
       if (!isPipeLine(lines[j])) continue;
-      // A total row ends the table when the next line starts ordinary text (no row boundary follows).
-      const row = currentRow(segments);
-      if (row && isTotalText(row[0]) && row.length >= 2 && j + 1 < lines.length && !isPipeLine(lines[j + 1])) {
-        ended = true;
-        break;
+      // The table ends when ordinary text follows a '|' with no row boundary, and the row read so far
+      // is complete: as wide as the header, or a total row ("Tổng …").
+      if (j + 1 < lines.length && !isPipeLine(lines[j + 1]) && segments.at(-1).trim() !== '') {
+        const rows = rowsFromSegments(segments);
+        const row = rows.at(-1);
+        const complete = rows.length > 1 && row.length >= rows[0].length;
+        if (row && (complete || (isTotalText(row[0]) && row.length >= 2))) {
+          ended = true;
+          break;
+        }
       }
     }
     if (!ended && buf.length) segments.push(buf.join('\n'));
@@ -116,12 +121,6 @@ function emphasisParagraphs(lines) {
   }
   if (cur !== null) out.push(cur);
   return out;
-}
-
-/** The cells of the row being read so far (segments after the last row boundary). */
-function currentRow(segments) {
-  const rows = rowsFromSegments(segments);
-  return rows.at(-1);
 }
 
 /**
