@@ -102,6 +102,45 @@ function expectedProblems(e: unknown): string[] {
   return out;
 }
 
+/** Text as compared: emphasis markers and `<br>` removed, whitespace collapsed. */
+const squash = (t: string) =>
+  t
+    .replace(/\*/g, '')
+    .replace(/<br\s*\/?>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+/**
+ * Every text expected.json quotes (procedure name and code, totals, section titles, step names,
+ * performers, time texts) must occur in the published document — a check of the transcription,
+ * not of any reader.
+ */
+function quotesMissing(doc: string, e: Json): string[] {
+  const text = squash(doc);
+  const out: string[] = [];
+  const need = (path: string, v: unknown) => {
+    if (typeof v === 'string' && !text.includes(squash(v)))
+      out.push(`${path}: "${v.slice(0, 60)}" not in the document`);
+  };
+  for (const [ti, t] of (e.tables as Json[]).entries()) {
+    const p = `tables[${ti}]`;
+    const proc = t.procedure as Json;
+    need(`${p}.procedure.name`, proc.name);
+    need(`${p}.procedure.code`, proc.code);
+    if (isObj(t.declaredTotal)) need(`${p}.declaredTotal.text`, t.declaredTotal.text);
+    for (const [si, s] of ((t.sections as Json[] | undefined) ?? []).entries())
+      need(`${p}.sections[${si}].title`, s.title);
+    for (const [si, s] of (t.steps as Json[]).entries()) {
+      const q = `${p}.steps[${si}]`;
+      need(`${q}.name`, s.name);
+      if (isObj(s.time)) need(`${q}.time.text`, s.time.text);
+      need(`${q}.timeText`, s.timeText);
+      for (const [pi, who] of (s.performers as unknown[]).entries()) need(`${q}.performers[${pi}]`, who);
+    }
+  }
+  return out;
+}
+
 describe('test/corpus: every entry is complete and well-formed', () => {
   it('has entries', () => expect(slugs.length).toBeGreaterThan(0));
 
@@ -135,6 +174,7 @@ describe('test/corpus: every entry is complete and well-formed', () => {
 
     const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as unknown;
     expect(expectedProblems(expected)).toEqual([]);
+    expect(quotesMissing(doc, expected as Json)).toEqual([]);
     expect([...nonNfc(source, 'source'), ...nonNfc(expected, 'expected')]).toEqual([]);
   });
 });
