@@ -54,7 +54,8 @@ export function htmlTable(
   };
   const head = `<tr>${header.map((h, i) => cell('th', h, i)).join('')}</tr>`;
   const body = rows.map((r) => `<tr>${r.map((c, i) => cell('td', c, i)).join('')}</tr>`).join('\n');
-  return `<table>\n<thead>${head}</thead>\n<tbody>\n${body}\n</tbody>\n</table>`;
+  // In its own horizontal scroller: a wide table scrolls within its box on a phone, not the page.
+  return `<div class="wide"><table>\n<thead>${head}</thead>\n<tbody>\n${body}\n</tbody>\n</table></div>`;
 }
 
 /**
@@ -104,6 +105,8 @@ th,td{border-bottom:1px solid ${COLORS.grid};padding:4px 8px;text-align:left;ver
 th{background:#eef1f5;font-weight:600}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 svg{display:block;max-width:100%;height:auto;margin:6px 0}
+.wide{overflow-x:auto;max-width:100%}
+@media (max-width:40rem){main{padding:12px 10px 32px}section{padding:12px}h1{font-size:20px}svg{max-width:none}}
 svg text{font-family:inherit}
 .legend{font-size:12px;color:#52606d}
 .swatch{display:inline-block;width:10px;height:10px;border-radius:2px;margin:0 4px 0 10px;vertical-align:middle}

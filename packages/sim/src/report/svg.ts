@@ -61,7 +61,9 @@ const n2 = (x: number): string => String(Math.round(x * 100) / 100);
 function open(id: string, title: string, height: number): string {
   const t = escapeHtml(title);
   return (
-    `<svg data-chart="${escapeHtml(id)}" viewBox="0 0 ${WIDTH} ${n2(height)}" width="${WIDTH}" height="${n2(height)}" ` +
+    // Wrapped in a horizontal scroller: on a phone the chart keeps its size (labels stay readable)
+    // and scrolls within its box instead of shrinking; closed by close().
+    `<div class="wide"><svg data-chart="${escapeHtml(id)}" viewBox="0 0 ${WIDTH} ${n2(height)}" width="${WIDTH}" height="${n2(height)}" ` +
     `role="img" aria-label="${t}">\n<title>${t}</title>\n<text x="0" y="16" font-size="14" font-weight="600" fill="${COLORS.text}">${t}</text>`
   );
 }
@@ -110,7 +112,7 @@ export function barChart(bars: readonly Bar[], options: ChartOptions): string {
       text(LABEL_WIDTH + w + VALUE_GAP, y + BAR / 2 + 4, b.text),
     ].join('');
   });
-  return `${open(options.id, options.title, height)}\n${rows.join('\n')}\n</svg>`;
+  return `${open(options.id, options.title, height)}\n${rows.join('\n')}\n</svg></div>`;
 }
 
 /**
@@ -142,7 +144,7 @@ export function stackedBarChart(rows: readonly StackedBar[], options: ChartOptio
     legendX += 14 + p.name.length * CHAR + 20;
     return `<rect x="${x}" y="${legendY - 10}" width="10" height="10" fill="${escapeHtml(p.color)}"></rect>${text(x + 14, legendY, p.name)}`;
   });
-  return `${open(options.id, options.title, height)}\n${body.join('\n')}\n${legend.join('')}\n</svg>`;
+  return `${open(options.id, options.title, height)}\n${body.join('\n')}\n${legend.join('')}\n</svg></div>`;
 }
 
 /** One row of {@link intervalChart}: a rate and its confidence interval, all in [0, 1]. */
@@ -199,7 +201,7 @@ export function intervalChart(rows: readonly IntervalRow[], options: ChartOption
       `${text(LABEL_WIDTH + PLOT_WIDTH + 16, y + 4, r.text)}</g>`
     );
   });
-  return `${open(options.id, options.title, height)}\n${ticks.join('')}\n${marks.join('\n')}\n</svg>`;
+  return `${open(options.id, options.title, height)}\n${ticks.join('')}\n${marks.join('\n')}\n</svg></div>`;
 }
 
 /** One bin of {@link histogramChart}: `[from, to)` and how many values fell in it. */
@@ -265,7 +267,7 @@ export function histogramChart(bins: readonly HistogramBin[], options: Histogram
     ticks.join(''),
     markers.join(''),
     text(H_LEFT + H_WIDTH / 2, base + 38, options.axisLabel, 'text-anchor="middle"'),
-    '</svg>',
+    '</svg></div>',
   ].join('\n');
 }
 

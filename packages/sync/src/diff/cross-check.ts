@@ -77,7 +77,8 @@ function checkTotals(catalogue: Procedure, process: Process, options: CrossCheck
     out.push(
       change('total.exceedsLimit', {
         before: limit.limit,
-        after: sum,
+        // A duration, not bare minutes, so every report can write it in words.
+        after: workingMinutesDuration(sum),
         paths: { ...(limitPath ? { a: limitPath } : {}), b: stepsPath },
         vi: `Tổng thời gian các bước (${s.vi}) vượt thời hạn giải quyết (${l.vi})`,
         en: `Sum of step times along the main path (${s.en}) exceeds the statutory limit (${l.en})`,
@@ -104,7 +105,7 @@ function checkTotals(catalogue: Procedure, process: Process, options: CrossCheck
   out.push(
     change('total.mismatch', {
       before: process.totalLimit,
-      after: sum,
+      after: workingMinutesDuration(sum),
       paths: { b: totalPath },
       vi: `Tổng thời gian công bố (${d.vi}) khác tổng thời gian các bước (${s.vi})`,
       en: `Declared total (${d.en}) differs from the sum of step times (${s.en})`,
@@ -133,6 +134,13 @@ function checkForms(catalogue: Procedure, process: Process, options: CrossCheckO
       );
     }
   });
+}
+
+/** Working minutes as the largest whole unit that states them exactly (8 h days, hours, else minutes). */
+function workingMinutesDuration(minutes: number): Duration {
+  if (minutes % 480 === 0) return { amount: minutes / 480, unit: 'workingDay' };
+  if (minutes % 60 === 0) return { amount: minutes / 60, unit: 'workingHour' };
+  return { amount: minutes, unit: 'workingMinute' };
 }
 
 /**

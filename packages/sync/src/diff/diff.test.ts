@@ -186,7 +186,7 @@ describe('diff of two catalogue announcements', () => {
       ].sort(),
     );
     const fee = changes.find((c) => c.code === 'fee.changed')!;
-    expect(fee.message.vi).toContain('0 đ → 8.000 đ');
+    expect(fee.message.vi).toContain('miễn phí → 8.000 đ');
     expect(fee.paths).toEqual({
       a: '/CACHTHUCTHUCHIEN/1/THOIGIAN/0/PHILEPHI/0',
       b: '/CACHTHUCTHUCHIEN/1/THOIGIAN/0/PHILEPHI/0',

@@ -5,6 +5,7 @@
 import type { Channel, Component, Fee, LegalReference, Procedure } from '@tthc/core';
 import type { Provenance } from '../issues.js';
 import { foldVietnamese } from '../normalize.js';
+import { moneyText } from '../money.js';
 import { type Change, change } from './change.js';
 import { nativePointer } from './paths.js';
 import { sameTime, showTime } from './time.js';
@@ -65,13 +66,6 @@ function diffLimits(a: ProcedureSide, b: ProcedureSide, day: number, out: Change
   }
 }
 
-/** 1000000 → "1.000.000", the Vietnamese way, without relying on the runtime's locale data. */
-function groupThousands(n: number): string {
-  const [whole, frac] = String(n).split('.');
-  const grouped = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-  return frac === undefined ? grouped : `${grouped},${frac}`;
-}
-
 function feeKey(f: Fee): string {
   return f.code === undefined ? `name:${foldVietnamese(f.name)}` : `code:${f.code.trim()}`;
 }
@@ -88,7 +82,7 @@ function diffFees(a: ProcedureSide, b: ProcedureSide, out: Change[]): void {
       const fj = cb.fees.findIndex((f) => feeKey(f) === key);
       const [x, y] = [ca.fees[fi], cb.fees[fj]];
       if (x && y && x.amount === y.amount && x.unit === y.unit) continue;
-      const show = (f: Fee | undefined) => (f ? `${groupThousands(f.amount)} đ` : '—');
+      const show = (f: Fee | undefined) => (f ? moneyText(f.amount, f.currency) : '—');
       const name = (x ?? y)!.name;
       out.push(
         change('fee.changed', {

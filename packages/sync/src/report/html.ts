@@ -6,7 +6,7 @@
 import type { BulkResult } from '../bulk/types.js';
 import { buildReport, REPORT_KIND_LABELS, REPORT_KINDS, type ReportProcedure } from './model.js';
 import { DEFAULT_REPORT_TITLE, type ReportOptions } from './markdown.js';
-import { ORIGIN_LABELS, SEVERITY_LABELS, summaryRows, valueText } from './rows.js';
+import { ORIGIN_LABELS, reportInputs, SEVERITY_LABELS, summaryRows, valueText } from './rows.js';
 
 const ENTITIES: Readonly<Record<string, string>> = {
   '&': '&amp;',
@@ -25,16 +25,51 @@ export function escapeHtml(text: string): string {
   return text.normalize('NFC').replace(/[&<>"']/g, (c) => ENTITIES[c]!);
 }
 
+// On a phone (≤ 40rem) the change tables become one card per change, each cell labelled by its column
+// (data-label), so nothing is wider than the screen; long codes and paths wrap anywhere.
 const CSS = `
 body{font-family:system-ui,"Segoe UI",Roboto,Arial,sans-serif;margin:2rem auto;max-width:72rem;padding:0 1rem;color:#1b1b1b;line-height:1.45}
 h1{font-size:1.6rem}h2{font-size:1.25rem;margin-top:2rem;border-bottom:2px solid #ccd;padding-bottom:.2rem}h3{font-size:1.05rem}
-table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}th,td{border:1px solid #ccd;padding:.3rem .5rem;text-align:left;vertical-align:top}
+table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}th,td{border:1px solid #ccd;padding:.3rem .5rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}
 th{background:#eef}td.n{text-align:right;font-variant-numeric:tabular-nums}.en{color:#555;font-size:.9em}
-.error{background:#fde2e1}.warning{background:#fff4d6}.info{background:#eef6ee}code{font-size:.9em}
+.error{background:#fde2e1}.warning{background:#fff4d6}.info{background:#eef6ee}code{font-size:.9em;overflow-wrap:anywhere}
+.meta{color:#444;font-size:.95em}.meta li{overflow-wrap:anywhere}
+@media (max-width:40rem){body{margin:1rem auto;padding:0 .75rem}h1{font-size:1.3rem}
+table.cards thead{display:none}table.cards,table.cards tbody,table.cards tr,table.cards td{display:block;width:auto}
+table.cards tr{border:1px solid #ccd;margin:0 0 .75rem;border-radius:.3rem}table.cards td{border:0;border-top:1px solid #e4e4ee}
+table.cards tr td:first-child{border-top:0}table.cards td::before{content:attr(data-label);display:block;font-size:.8em;font-weight:600;color:#445}}
 @media print{body{margin:0;max-width:none}h2{break-after:avoid}}
 `.trim();
 
 const bi = (vi: string, en: string) => `${escapeHtml(vi)}<br><span class="en">${escapeHtml(en)}</span>`;
+
+const CHANGE_COLUMNS = [
+  'Mức / Severity',
+  'Nguồn / Found by',
+  'Bước / Step',
+  'Nội dung / Details',
+  'Trước / Before',
+  'Sau / After',
+];
+const CONFLICT_COLUMNS = ['Trường / Field', 'Cơ sở / Base', 'e-ISO', 'Cổng / Portal'];
+
+/** A cell labelled with its column, shown above the value when the table is stacked on a phone. */
+const labelled = (label: string, html: string) => `<td data-label="${escapeHtml(label)}">${html}</td>`;
+
+/** What the report was made from: per system, how many documents in which folders. */
+function inputsList(result: BulkResult): string[] {
+  return reportInputs(result).map((r) => `<li>${escapeHtml(r.label)}: ${escapeHtml(r.text)}</li>`);
+}
+
+/** When and from what the report was made (the time comes from the caller: the library reads no clock). */
+function metaBlock(result: BulkResult, options: ReportOptions): string[] {
+  const inputs = inputsList(result);
+  const when = options.generatedAt
+    ? [`<p class="meta">Lập lúc / Generated: ${escapeHtml(options.generatedAt)}</p>`]
+    : [];
+  const from = inputs.length > 0 ? [`<div class="meta">Đầu vào / Inputs:<ul>${inputs.join('')}</ul></div>`] : [];
+  return [...when, ...from];
+}
 
 function anchor(code: string): string {
   // Codes are X.NNNNNN; anything else is reduced to safe id characters.
@@ -58,27 +93,33 @@ function procedureSection(p: ReportProcedure): string {
     const label = REPORT_KIND_LABELS[kind];
     out.push(`<h3>${escapeHtml(label.vi)} / ${escapeHtml(label.en)}</h3>`);
     out.push(
-      '<table><thead><tr><th>Mức / Severity</th><th>Nguồn / Found by</th><th>Bước / Step</th><th>Nội dung / Details</th><th>Trước / Before</th><th>Sau / After</th></tr></thead><tbody>',
+      `<table class="cards"><thead><tr>${CHANGE_COLUMNS.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>`,
     );
     for (const c of list) {
       const sev = SEVERITY_LABELS[c.severity];
       const origin = ORIGIN_LABELS[c.origin];
-      out.push(
-        `<tr class="${c.severity}"><td>${bi(sev.vi, sev.en)}</td><td>${bi(origin.vi, origin.en)}</td><td>${escapeHtml(c.stepKey ?? '—')}</td>` +
-          `<td>${bi(c.message.vi, c.message.en)}<br><code>${escapeHtml(c.code)}</code></td>` +
-          `<td>${escapeHtml(valueText(c.before))}</td><td>${escapeHtml(valueText(c.after))}</td></tr>`,
-      );
+      const cells = [
+        bi(sev.vi, sev.en),
+        bi(origin.vi, origin.en),
+        escapeHtml(c.stepKey ?? '—'),
+        `${bi(c.message.vi, c.message.en)}<br><code>${escapeHtml(c.code)}</code>`,
+        escapeHtml(valueText(c.before)),
+        escapeHtml(valueText(c.after)),
+      ];
+      out.push(`<tr class="${c.severity}">${cells.map((cell, i) => labelled(CHANGE_COLUMNS[i]!, cell)).join('')}</tr>`);
     }
     out.push('</tbody></table>');
   }
   if (p.conflicts.length > 0) {
     out.push(
-      '<h3>Xung đột / Conflicts</h3><table><thead><tr><th>Trường / Field</th><th>Cơ sở / Base</th><th>e-ISO</th><th>Cổng / Portal</th></tr></thead><tbody>',
+      `<h3>Xung đột / Conflicts</h3><table class="cards"><thead><tr>${CONFLICT_COLUMNS.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>`,
     );
     for (const c of p.conflicts) {
-      out.push(
-        `<tr class="warning"><td><code>${escapeHtml(c.path)}</code></td><td>${escapeHtml(valueText(c.base))}</td><td>${escapeHtml(valueText(c.eiso))}</td><td>${escapeHtml(valueText(c.portal))}</td></tr>`,
-      );
+      const cells = [
+        `<code>${escapeHtml(c.path)}</code>`,
+        ...[c.base, c.eiso, c.portal].map((v) => escapeHtml(valueText(v))),
+      ];
+      out.push(`<tr class="warning">${cells.map((cell, i) => labelled(CONFLICT_COLUMNS[i]!, cell)).join('')}</tr>`);
     }
     out.push('</tbody></table>');
   }
@@ -140,6 +181,7 @@ export function reportHtml(result: BulkResult, options: ReportOptions = {}): str
     '<body>',
     `<h1>${escapeHtml(title)}</h1>`,
     ...(options.subtitle ? [`<p>${escapeHtml(options.subtitle)}</p>`] : []),
+    ...metaBlock(result, options),
     summaryTable(report),
     ...(index ? [`<p>${index}</p>`] : []),
     ...report.procedures.filter((p) => !p.agrees).map(procedureSection),

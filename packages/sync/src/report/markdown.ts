@@ -1,14 +1,19 @@
 /** `reportMarkdown` — the report as a Markdown page, bilingual, for a repository or a ticket. */
 import type { BulkResult } from '../bulk/types.js';
 import { buildReport, REPORT_KIND_LABELS, REPORT_KINDS, type ReportProcedure } from './model.js';
-import { ORIGIN_LABELS, SEVERITY_LABELS, summaryRows, valueText } from './rows.js';
+import { ORIGIN_LABELS, reportInputs, SEVERITY_LABELS, summaryRows, valueText } from './rows.js';
 
 /** Options of the report renderers. */
 export interface ReportOptions {
   /** Title of the report. Default "Báo cáo đối chiếu quy trình / Process reconciliation report". */
   readonly title?: string;
-  /** A line under the title, e.g. when and from what the report was made (the library reads no clock). */
+  /** A line under the title, e.g. the agency or the period covered. */
   readonly subtitle?: string;
+  /**
+   * When the report was made, as the caller wants it shown (e.g. "2026-12-02 15:40 (+07:00)"): the
+   * library reads no clock. The inputs (documents per system and folder) are listed from the result.
+   */
+  readonly generatedAt?: string;
 }
 
 /** Default report title. */
@@ -72,6 +77,9 @@ export function reportMarkdown(result: BulkResult, options: ReportOptions = {}):
   const report = buildReport(result);
   const out = [`# ${cell(options.title ?? DEFAULT_REPORT_TITLE)}`, ''];
   if (options.subtitle) out.push(cell(options.subtitle), '');
+  if (options.generatedAt) out.push(`Lập lúc / Generated: ${cell(options.generatedAt)}`, '');
+  const inputs = reportInputs(result);
+  if (inputs.length > 0) out.push('Đầu vào / Inputs:', ...inputs.map((r) => `- ${cell(r.label)}: ${cell(r.text)}`), '');
   out.push('| Chỉ tiêu | Item | Số thủ tục / Procedures |', '|---|---|---:|');
   for (const row of summaryRows(report.summary)) out.push(`| ${row.label.vi} | ${row.label.en} | ${row.count} |`);
   out.push('');
