@@ -1,6 +1,8 @@
 /**
- * Document fingerprints for plans: SHA-256 (FIPS 180-4) of the canonical JSON of a document, in
- * pure JavaScript so that `@tthc/sync` runs in browsers as in Node (no `node:crypto`).
+ * Document fingerprints for plans: SHA-256 (FIPS 180-4) of the canonical JSON of a document, and of
+ * the bytes as read. `node:crypto` where the runtime has it (looked up through
+ * `process.getBuiltinModule`, so no bundler sees an import of it), else a pure JavaScript SHA-256, so
+ * that `@tthc/sync` runs in browsers as in Node.
  */
 
 /**
@@ -67,11 +69,11 @@ function compress(h: Uint32Array, view: DataView, offset: number, w: Uint32Array
 }
 
 /**
- * SHA-256 of a text (UTF-8), as 64 lower-case hex digits.
- * @example sha256Hex('abc') // 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'
+ * SHA-256 in pure JavaScript (the browser fallback of {@link sha256Hex}), as 64 lower-case hex digits.
+ * @example sha256HexPure('abc') // 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'
  */
-export function sha256Hex(text: string): string {
-  const view = padded(new TextEncoder().encode(text));
+export function sha256HexPure(input: string | Uint8Array): string {
+  const view = padded(typeof input === 'string' ? new TextEncoder().encode(input) : input);
   // Initial hash: fractional parts of the square roots of the first 8 primes.
   const h = new Uint32Array([
     0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
@@ -81,10 +83,48 @@ export function sha256Hex(text: string): string {
   return [...h].map((x) => x.toString(16).padStart(8, '0')).join('');
 }
 
+type NodeHash = { update(data: string | Uint8Array, encoding?: 'utf8'): NodeHash; digest(encoding: 'hex'): string };
+type NodeCrypto = { createHash(algorithm: 'sha256'): NodeHash };
+
+/**
+ * `node:crypto` when the runtime is Node (20.16+ / 22.3+ have `process.getBuiltinModule`), else
+ * undefined. Not an `import`: bundlers for browsers must not try to resolve it.
+ */
+const nodeCrypto: NodeCrypto | undefined = (() => {
+  try {
+    const p = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+    const mod = p?.getBuiltinModule?.('node:crypto') as NodeCrypto | undefined;
+    return typeof mod?.createHash === 'function' ? mod : undefined;
+  } catch {
+    return undefined;
+  }
+})();
+
+/**
+ * SHA-256 of a text (as UTF-8) or of bytes, as 64 lower-case hex digits: `node:crypto` where present,
+ * else {@link sha256HexPure}; both give the same digest.
+ * @example sha256Hex('abc') // 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'
+ */
+export function sha256Hex(input: string | Uint8Array): string {
+  if (nodeCrypto === undefined) return sha256HexPure(input);
+  const h = nodeCrypto.createHash('sha256');
+  return (typeof input === 'string' ? h.update(input, 'utf8') : h.update(input)).digest('hex');
+}
+
 /**
  * The fingerprint a plan records for a native document: SHA-256 of its canonical JSON.
  * @example documentHash({ b: 1, a: 2 }) === documentHash({ a: 2, b: 1 }) // true
  */
 export function documentHash(document: unknown): string {
   return sha256Hex(canonicalJson(document));
+}
+
+/**
+ * The fingerprint of a document's bytes as read (its text, as UTF-8): unlike {@link documentHash},
+ * it sees a change of spelling the parsed value hides — `1.0` → `1`, `12345678901234567890` →
+ * `12345678901234567000`, CRLF → LF, a `\u` escape expanded.
+ * @example textHash('{"a": 1.0}') !== textHash('{"a": 1}') // true, while documentHash gives one value
+ */
+export function textHash(text: string | Uint8Array): string {
+  return sha256Hex(text);
 }
