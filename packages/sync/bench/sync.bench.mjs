@@ -15,7 +15,7 @@
 // It reports; it never fails the build (exit 0). BENCH_RUNS, BENCH_PAIRS, BENCH_BIG_PAIRS override.
 import { execFileSync } from 'node:child_process';
 import { cpus } from 'node:os';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const STEPS = 10;
 const UNITS = ['Bộ phận tiếp nhận và trả kết quả', 'Phòng Văn hóa - Xã hội', 'Phòng Kinh tế', 'Văn phòng HĐND và UBND'];
@@ -143,5 +143,8 @@ async function main() {
   console.table(table);
 }
 
-if (process.argv[2] === '--child') await child(process.argv[3], Number(process.argv[4]));
-else await main();
+// Run as a script (not when imported for its data set).
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  if (process.argv[2] === '--child') await child(process.argv[3], Number(process.argv[4]));
+  else await main();
+}

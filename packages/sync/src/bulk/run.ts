@@ -7,7 +7,7 @@ import type { Change } from '../diff/change.js';
 import { crossCheck } from '../diff/cross-check.js';
 import { diff } from '../diff/diff.js';
 import { ReconcileError } from '../reconcile/errors.js';
-import { plan } from '../reconcile/plan.js';
+import { type ParsedInputs, planParsed } from '../reconcile/plan.js';
 import type { AnyAdapter } from './detect.js';
 import {
   type BulkSlot,
@@ -86,15 +86,26 @@ const compareDiff: Compare = (group, options) => {
 
 const comparePlan: Compare = (group, options) => {
   // The slot fixed the format (pairDocuments), so each adapter is of the kind its slot needs.
-  const doc = <T>(d: ReadDocument) => ({ raw: d.raw, adapter: d.adapter as AnyAdapter<T> });
+  const doc = <T>(d: ReadDocument) => ({
+    raw: d.raw,
+    adapter: d.adapter as AnyAdapter<T>,
+    ...(d.text === undefined ? {} : { text: d.text }),
+  });
   const { catalogue, eiso, portal, baseEiso } = group.docs;
-  const p = plan(
+  // Each document was parsed once when its group was read: the plan reuses those readings.
+  const parsed = {
+    eiso: eiso!.result,
+    portal: portal!.result,
+    ...(catalogue ? { catalogue: catalogue.result } : {}),
+  } as ParsedInputs;
+  const p = planParsed(
     {
       eiso: doc<Process>(eiso!),
       portal: doc<Process>(portal!),
       ...(catalogue ? { catalogue: doc<Procedure>(catalogue) } : {}),
       ...(baseEiso ? { base: baseEiso.result.value as Process } : {}),
     },
+    parsed,
     options.policy ?? {},
     unitOptions(options),
   );

@@ -16,6 +16,8 @@ export interface BulkDocument {
   readonly raw: unknown;
   /** Where the document came from, e.g. `eiso/1.001193.json`; kept in the result for `apply`. */
   readonly source?: string;
+  /** The document's text as read (a file): the plan fingerprints its bytes as well as its value. */
+  readonly text?: string | undefined;
 }
 
 /** Documents already grouped for one procedure. */

@@ -41,7 +41,27 @@ function stale(system: string, expected: string, actual: string, what: string): 
   );
 }
 
-function checkFresh(system: 'eiso' | 'portal' | 'catalogue', plan: Plan, document: SyncDocument<unknown>): void {
+/** Options of {@link apply}. */
+export interface ApplyOptions {
+  /**
+   * Documents that already have the plan's result (a second run, or a run stopped half-way): the value
+   * fingerprint each must have now. Such a document is checked against it instead of `createdFrom`,
+   * and left as it is.
+   */
+  readonly applied?: { readonly eiso?: string; readonly portal?: string };
+}
+
+function checkFresh(
+  system: 'eiso' | 'portal' | 'catalogue',
+  plan: Plan,
+  document: SyncDocument<unknown>,
+  applied?: string,
+): void {
+  if (applied !== undefined) {
+    const now = documentHash(document.raw);
+    if (now !== applied) throw stale(system, applied, now, 'value (already applied)');
+    return;
+  }
   const expected = plan.createdFrom[system];
   if (expected === undefined) return;
   const actual = documentHash(document.raw);
@@ -144,31 +164,37 @@ function patchedText(system: ProcessSystem, text: string, ops: readonly Operatio
  * catalogue is checked when given), `INVALID_DOCUMENT` a document its adapter cannot read (before or
  * after), `PATCH_REJECTED` a structural operation the plan does not explain, an invalid operation or one
  * touching `__proto__`/`constructor`/`prototype`. The inputs are not mutated. Documents given with their
- * `text` get `texts`: the text patched in place. Planning again on the results gives no patches.
+ * `text` get `texts`: the text patched in place. `options.applied` names documents that already have
+ * the plan's result (checked against that fingerprint, left alone). Planning again on the results gives
+ * no patches.
  * @example
  * const { documents } = apply(p, { eiso: { raw: isoDoc, adapter: eisoAdapter }, portal: { raw: config, adapter: portalAdapter } });
  */
-export function apply(plan: Plan, documents: ApplyDocuments): ApplyResult {
+export function apply(plan: Plan, documents: ApplyDocuments, options: ApplyOptions = {}): ApplyResult {
   checkShape(plan);
-  checkFresh('eiso', plan, documents.eiso);
-  checkFresh('portal', plan, documents.portal);
+  const done = options.applied ?? {};
+  checkFresh('eiso', plan, documents.eiso, done.eiso);
+  checkFresh('portal', plan, documents.portal, done.portal);
   if (documents.catalogue) checkFresh('catalogue', plan, documents.catalogue);
   // Each target must read as its format before it is written: a plan pointed at another file is refused.
   parseInput('eiso', documents.eiso);
   parseInput('portal', documents.portal);
-  checkStructural('eiso', documents.eiso.raw, plan.patches.eiso, plan.structural);
-  checkStructural('portal', documents.portal.raw, plan.patches.portal, plan.structural);
-  const eiso = patched('eiso', documents.eiso.raw, plan.patches.eiso);
-  const portal = patched('portal', documents.portal.raw, plan.patches.portal);
+  const ops = {
+    eiso: done.eiso === undefined ? plan.patches.eiso : [],
+    portal: done.portal === undefined ? plan.patches.portal : [],
+  };
+  checkStructural('eiso', documents.eiso.raw, ops.eiso, plan.structural);
+  checkStructural('portal', documents.portal.raw, ops.portal, plan.structural);
+  const eiso = patched('eiso', documents.eiso.raw, ops.eiso);
+  const portal = patched('portal', documents.portal.raw, ops.portal);
   const texts: { eiso?: string; portal?: string } = {};
-  if (documents.eiso.text !== undefined) texts.eiso = patchedText('eiso', documents.eiso.text, plan.patches.eiso, eiso);
-  if (documents.portal.text !== undefined) {
-    texts.portal = patchedText('portal', documents.portal.text, plan.patches.portal, portal);
-  }
+  if (documents.eiso.text !== undefined) texts.eiso = patchedText('eiso', documents.eiso.text, ops.eiso, eiso);
+  if (documents.portal.text !== undefined)
+    texts.portal = patchedText('portal', documents.portal.text, ops.portal, portal);
   return {
     documents: { eiso, portal },
     texts,
-    applied: { eiso: plan.patches.eiso, portal: plan.patches.portal },
+    applied: ops,
     processes: {
       eiso: parseInput('eiso', { ...documents.eiso, raw: eiso }).value,
       portal: parseInput('portal', { ...documents.portal, raw: portal }).value,

@@ -118,9 +118,33 @@ function patchFor(input: SyncDocument<Process>, view: Process): Operation[] {
  * p.patches.portal; // [{ op: 'replace', path: '/TruongHop/0/QuyTrinh/0/TenBuocXuLy', value: '…' }, …]
  */
 export function plan(inputs: PlanInputs, policy: ReconcilePolicy = {}, options: PlanOptions = {}): Plan {
-  const eiso = parseInput('eiso', inputs.eiso);
-  const portal = parseInput('portal', inputs.portal);
-  const catalogue = inputs.catalogue && parseInput('catalogue', inputs.catalogue);
+  const parsed = {
+    eiso: parseInput('eiso', inputs.eiso),
+    portal: parseInput('portal', inputs.portal),
+    catalogue: inputs.catalogue && parseInput('catalogue', inputs.catalogue),
+  };
+  return planParsed(inputs, parsed, policy, options);
+}
+
+/** What the adapters read from each input of {@link planParsed}. */
+export interface ParsedInputs {
+  readonly eiso: AdapterResult<Process> & { value: Process };
+  readonly portal: AdapterResult<Process> & { value: Process };
+  readonly catalogue?: (AdapterResult<Procedure> & { value: Procedure }) | undefined;
+}
+
+/**
+ * {@link plan} on inputs already parsed by their adapters (the bulk runs read every document once).
+ * Internal: `parsed` must be what `inputs`' adapters read from `inputs`' raw documents.
+ * @example planParsed(inputs, { eiso: eisoAdapter.parse(raw), … }, {}, {})
+ */
+export function planParsed(
+  inputs: PlanInputs,
+  parsed: ParsedInputs,
+  policy: ReconcilePolicy = {},
+  options: PlanOptions = {},
+): Plan {
+  const { eiso, portal, catalogue } = parsed;
   const listOwner = processOwner(policy, '/steps');
   checkPolicy(
     policy,
