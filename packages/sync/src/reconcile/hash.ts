@@ -5,20 +5,80 @@
  * that `@tthc/sync` runs in browsers as in Node.
  */
 
+/** Characters JSON.stringify escapes (quote, backslash, controls, lone surrogates): others are copied as they are. */
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+function quote(text: string): string {
+  return NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`;
+}
+
+/** A primitive as JSON.stringify writes it (`undefined`, functions and symbols: `null`, as in arrays). */
+function primitive(value: unknown): string {
+  if (typeof value === 'string') return quote(value);
+  return JSON.stringify(value) ?? 'null';
+}
+
+const skipped = (v: unknown) => v === undefined || typeof v === 'function';
+
+type Frame =
+  | { readonly array: readonly unknown[]; i: number }
+  | { readonly record: Record<string, unknown>; readonly keys: string[]; i: number; written: boolean };
+
 /**
  * Canonical JSON: object keys sorted by UTF-16 code units, no whitespace, `undefined` members left
  * out (as `JSON.stringify` does), so two documents that differ only in key order hash the same.
+ * Iterative (an explicit stack): deep nesting cannot overflow the call stack.
  * @example canonicalJson({ b: 1, a: [true, null] }) // '{"a":[true,null],"b":1}'
  */
 export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
-  const record = value as Record<string, unknown>;
-  const members = Object.keys(record)
-    .filter((k) => record[k] !== undefined && typeof record[k] !== 'function')
-    .sort()
-    .map((k) => `${JSON.stringify(k)}:${canonicalJson(record[k])}`);
-  return `{${members.join(',')}}`;
+  if (value === null || typeof value !== 'object') return primitive(value);
+  let out = '';
+  const stack: Frame[] = [];
+  const open = (v: object) => {
+    if (Array.isArray(v)) {
+      out += '[';
+      stack.push({ array: v, i: 0 });
+    } else {
+      const record = v as Record<string, unknown>;
+      out += '{';
+      stack.push({ record, keys: Object.keys(record).sort(), i: 0, written: false });
+    }
+  };
+  open(value);
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1]!;
+    let next: unknown;
+    if ('array' in top) {
+      if (top.i === top.array.length) {
+        out += ']';
+        stack.pop();
+        continue;
+      }
+      if (top.i > 0) out += ',';
+      next = top.array[top.i++];
+    } else {
+      let key: string | undefined;
+      while (top.i < top.keys.length) {
+        const k = top.keys[top.i++]!;
+        if (!skipped(top.record[k])) {
+          key = k;
+          break;
+        }
+      }
+      if (key === undefined) {
+        out += '}';
+        stack.pop();
+        continue;
+      }
+      // A flag, not a look at the last character: reading a rope's end would flatten it each time.
+      out += top.written ? `,${quote(key)}:` : `${quote(key)}:`;
+      top.written = true;
+      next = top.record[key];
+    }
+    if (next !== null && typeof next === 'object') open(next);
+    else out += primitive(next);
+  }
+  return out;
 }
 
 /** Round constants: the first 32 bits of the fractional parts of the cube roots of the first 64 primes. */
