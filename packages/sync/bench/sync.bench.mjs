@@ -116,7 +116,11 @@ async function main() {
     { name: `planAll, ${BIG} pairs`, task: 'plan', pairs: BIG, goalMs: 10000, goalMb: 400 },
   ];
   console.log(
-    `machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, node ${process.version}; ${RUNS} interleaved runs, medians`,
+    `machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, node ${process.version}, load ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(
+        ' ',
+      )}; ${RUNS} interleaved runs, medians (CPU ms: user + system time of the call, steadier on a busy machine)`,
   );
   const table = [];
   for (const row of rows) {

@@ -47,7 +47,6 @@ function save(d: string, file: Json, redigest: boolean): string {
   return path;
 }
 
-
 describe('tthc apply refuses tampered plans (exit 1, nothing written)', () => {
   it('a plan rewritten to give an unrelated package.json a postinstall script', async () => {
     const d = scratch();

@@ -139,7 +139,6 @@ function applyOne(
       throw new UsageError(`"${p.sources[system]}" changed since the plan was made${seen}; run tthc plan again`);
     }
     throw new UsageError(`procedure ${p.code}: ${error.message}`);
-    throw error;
   }
   return SYSTEMS.map((system): { doc: AppliedDocument; text: string; bom: boolean } => {
     const source = sourceOf(p, system);

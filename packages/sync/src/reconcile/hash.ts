@@ -5,11 +5,17 @@
  * that `@tthc/sync` runs in browsers as in Node.
  */
 
-/** Characters JSON.stringify escapes (quote, backslash, controls, lone surrogates): others are copied as they are. */
-const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+/** True when JSON.stringify would escape a character (quote, backslash, control, surrogate): else copy as is. */
+function needsEscape(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff)) return true;
+  }
+  return false;
+}
 
 function quote(text: string): string {
-  return NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`;
+  return needsEscape(text) ? JSON.stringify(text) : `"${text}"`;
 }
 
 /** A primitive as JSON.stringify writes it (`undefined`, functions and symbols: `null`, as in arrays). */
