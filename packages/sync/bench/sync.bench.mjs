@@ -10,7 +10,8 @@
 // Rows (issue 13's table):
 //   - diffAll, 2,000 pairs — goal < 1 s;
 //   - planAll, 2,000 pairs — goal < 1 s;
-//   - planAll, 20,000 pairs — goal < 10 s and peak RSS < 400 MB (RSS includes the input documents);
+//   - planAll, 20,000 pairs — goal < 10 s and peak RSS < 400 MB (RSS includes the input documents),
+//     with every outcome kept, and streamed (`onProcedure`: outcomes handed over, not kept);
 //   - the anchor of each: fast-json-patch `compare` over the same raw documents, in the same child.
 // Wall and CPU time (user + system of the call) are both printed: on a shared machine the CPU time is
 // the steadier figure.
@@ -77,14 +78,18 @@ async function child(task, pairs) {
   globalThis.gc?.();
   let count;
   const jsonPatch = (await import('fast-json-patch')).default;
-  const run = task === 'plan' ? sync.planAll : sync.diffAll;
+  const run = task === 'diff' ? sync.diffAll : sync.planAll;
+  // Streamed: each outcome goes to a callback that keeps only a count (planAll's onProcedure).
+  const options = task === 'planStream' ? { onProcedure: () => count++ } : {};
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   if (task === 'compare') {
     count = 0;
     for (let i = 0; i < sets.eiso.length; i++) count += jsonPatch.compare(sets.eiso[i].raw, sets.portal[i].raw).length;
   } else {
-    count = run(sets).procedures.length;
+    count = 0;
+    const kept = run(sets, options).procedures.length;
+    count += kept;
   }
   const ms = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
@@ -114,6 +119,13 @@ async function main() {
     { name: `diffAll, ${PAIRS} pairs`, task: 'diff', pairs: PAIRS, goalMs: 1000 },
     { name: `planAll, ${PAIRS} pairs`, task: 'plan', pairs: PAIRS, goalMs: 1000 },
     { name: `planAll, ${BIG} pairs`, task: 'plan', pairs: BIG, goalMs: 10000, goalMb: 400 },
+    {
+      name: `planAll, ${BIG} pairs, streamed (onProcedure)`,
+      task: 'planStream',
+      pairs: BIG,
+      goalMs: 10000,
+      goalMb: 400,
+    },
   ];
   console.log(
     `machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, node ${process.version}, load ${loadavg()

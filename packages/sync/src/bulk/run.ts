@@ -121,6 +121,31 @@ function unpairedOf(group: ProcedureGroup): UnpairedProcedure {
   };
 }
 
+function outcomeOf(
+  group: ProcedureGroup,
+  withCatalogue: boolean,
+  compare: Compare,
+  options: BulkOptions,
+  planProblems: BulkProblem[],
+): ProcedureOutcome | undefined {
+  try {
+    const name = nameOf(group);
+    return {
+      code: group.code,
+      ...(name === undefined ? {} : { name }),
+      ...sourcesOf(group),
+      missing: withCatalogue && !group.docs.catalogue ? ['catalogue'] : [],
+      ...compare(group, options),
+      announced: announced(group),
+    };
+  } catch (error) {
+    // A policy naming a step one procedure lacks fails that procedure only, not the whole run.
+    if (!(error instanceof ReconcileError)) throw error;
+    planProblems.push({ code: 'plan.failed', procedure: group.code, message: `${group.code}: ${error.message}` });
+    return undefined;
+  }
+}
+
 function runAll(kind: BulkResult['kind'], input: BulkInput, compare: Compare, options: BulkOptions): BulkResult {
   const pending = pendingDocuments(input);
   const procedures: ProcedureOutcome[] = [];
@@ -136,21 +161,10 @@ function runAll(kind: BulkResult['kind'], input: BulkInput, compare: Compare, op
     } else if (!group.docs.eiso || !group.docs.portal) {
       unpaired.push(unpairedOf(group));
     } else {
-      try {
-        const name = nameOf(group);
-        procedures.push({
-          code: group.code,
-          ...(name === undefined ? {} : { name }),
-          ...sourcesOf(group),
-          missing: pending.withCatalogue && !group.docs.catalogue ? ['catalogue'] : [],
-          ...compare(group, options),
-          announced: announced(group),
-        });
-      } catch (error) {
-        // A policy naming a step one procedure lacks fails that procedure only, not the whole run.
-        if (!(error instanceof ReconcileError)) throw error;
-        planProblems.push({ code: 'plan.failed', procedure: group.code, message: `${group.code}: ${error.message}` });
-      }
+      const outcome = outcomeOf(group, pending.withCatalogue, compare, options, planProblems);
+      // Streamed outcomes are not kept: memory stays flat with the number of procedures.
+      if (outcome && options.onProcedure) options.onProcedure(outcome);
+      else if (outcome) procedures.push(outcome);
     }
     options.onProgress?.(i + 1, total);
   });

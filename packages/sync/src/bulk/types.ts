@@ -51,6 +51,12 @@ export interface BulkOptions extends PlanOptions {
    * document turns out unreadable counts (and ticks) as one procedure, with only its problems to show.
    */
   readonly onProgress?: ((done: number, total: number) => void) | undefined;
+  /**
+   * Streams the outcomes: each procedure's outcome is given to this callback as soon as it is made and
+   * NOT kept in the result (`procedures` comes back empty; `unpaired` and `problems` are still there),
+   * so memory stays flat with the number of procedures — write each outcome out, or fold it.
+   */
+  readonly onProcedure?: ((outcome: ProcedureOutcome) => void) | undefined;
   /** Field ownership for {@link planAll}. */
   readonly policy?: ReconcilePolicy | undefined;
 }
