@@ -123,9 +123,23 @@ export { diffProcedures, type ProcedureDiffOptions } from './diff/procedure-diff
 export { comparableMinutes, sameTime } from './diff/time.js';
 // `apply` mirrors Terraform's plan/apply; `applyPlan` is the same function for code that also imports
 // the dossier runtime's `apply` from @tthc/core.
-export { type ApplyDocuments, type ApplyResult, apply, apply as applyPlan } from './reconcile/apply.js';
+export {
+  type ApplyDocuments,
+  type ApplyOptions,
+  type ApplyResult,
+  apply,
+  apply as applyPlan,
+} from './reconcile/apply.js';
 export { ReconcileError, type ReconcileErrorCode } from './reconcile/errors.js';
-export { canonicalJson, documentHash, sha256Hex } from './reconcile/hash.js';
+export { canonicalJson, documentHash, sha256Hex, sha256HexPure, textHash } from './reconcile/hash.js';
+export {
+  planDigest,
+  pointerSegments,
+  type StructuralChange,
+  structuralChanges,
+  structuralKind,
+} from './reconcile/integrity.js';
+export { patchText, textFormatting } from './reconcile/text-patch.js';
 export type { Conflict } from './reconcile/merge.js';
 export {
   type Plan,
@@ -150,6 +164,7 @@ export {
   type FormatAdapter,
   processAdapterFor,
 } from './bulk/detect.js';
+export { type BulkFileProblem, bulkDigest, checkBulkFile } from './bulk/integrity.js';
 export { diffAll, planAll } from './bulk/run.js';
 export { pairDocuments } from './bulk/pair.js';
 export type {

@@ -79,8 +79,12 @@ describe('tthc apply', () => {
     const second = await cli(applyCommand, planFile, '--json');
     expect(second.code).toBe(0);
     expect(JSON.parse(second.out).documents.filter((x: { state: string }) => x.state === 'patched')).toEqual([]);
-    const again = JSON.parse((await cli(planCommand, ...dirs(d), '--json')).out);
+    // Re-planning after apply: nothing to patch, exit 0 (docs/cli.md), checks still listed for a person.
+    const replan = await cli(planCommand, ...dirs(d), '--root', d, '--json');
+    expect(replan.code).toBe(0);
+    const again = JSON.parse(replan.out);
     for (const p of again.procedures) expect(p.plan.patches).toEqual({ eiso: [], portal: [] });
+    expect(again.procedures.some((p: { checks: unknown[] }) => p.checks.length > 0)).toBe(true);
   });
 
   it('--out-dir leaves the originals alone', async () => {

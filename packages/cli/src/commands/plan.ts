@@ -3,39 +3,96 @@
  * directories), pairs them by national TTHC code and writes the reconcile plan of every procedure
  * (Terraform's plan, DESIGN.md §5). Also the file reading the other sync commands share.
  */
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import {
   apply,
   type BulkDocument,
   type BulkResult,
   buildReport,
+  bulkDigest,
+  checkBulkFile,
   detectFormat,
   documentHash,
-  hasChanges,
   planAll,
   processAdapterFor,
   ReconcileError,
   type ReconcilePolicy,
+  textHash,
 } from '@tthc/sync';
+import { writeFileAtomic } from '../atomic-write.js';
 import { commandHelp, type OptionSpecs, parseCommandArgs } from '../args.js';
 import type { CommandContext } from '../context.js';
 import { json } from '../format.js';
 import { type CliIo, UsageError } from '../io.js';
-import { readJsonFile } from '../json-file.js';
+import { jsonSyntaxError, readJsonFile } from '../json-file.js';
 import type { Command } from './command.js';
 
-/** Hashes of the e-ISO and portal documents once a procedure's plan is applied. */
+/** Hashes of the e-ISO and portal documents once a procedure's plan is applied (value, and bytes). */
 export interface AppliedHashes {
   readonly eiso: string;
   readonly portal: string;
+  readonly bytes?: { readonly eiso?: string; readonly portal?: string };
 }
 
 /**
  * The file `tthc plan --out` writes: the bulk plan, plus the hash each document will have once
- * applied, so that `tthc apply` run twice knows the second time that there is nothing left to do.
+ * applied, so that `tthc apply` run twice knows the second time that there is nothing left to do, and
+ * the `digest` of all of it (`bulkDigest`), checked by `tthc apply` and `tthc report`. Sources are
+ * relative to the plan's root (the plan file's folder, or `--root`).
  */
-export type PlanFile = BulkResult & { readonly appliedHashes?: Readonly<Record<string, AppliedHashes>> };
+export type PlanFile = BulkResult & {
+  readonly appliedHashes?: Readonly<Record<string, AppliedHashes>>;
+  readonly digest?: string;
+};
+
+/** A JSON document file as read: its text (without a byte-order mark), whether it had one, its value. */
+export interface DocumentFile {
+  readonly text: string;
+  readonly bom: boolean;
+  readonly raw: unknown;
+}
+
+/**
+ * Reads a JSON document keeping its text, for plans that fingerprint the bytes and patch them in place.
+ * @throws {UsageError} naming the file: unreadable, or the syntax error with its line and column.
+ * @example readDocumentFile('portal/1.001193.json').text
+ */
+export function readDocumentFile(path: string): DocumentFile {
+  let text: string;
+  try {
+    text = readFileSync(resolve(path), 'utf8');
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? 'unreadable';
+    throw new UsageError(`"${path}" cannot be read (${code}); expected a JSON file`);
+  }
+  const bom = text.startsWith('\uFEFF');
+  if (bom) text = text.slice(1);
+  try {
+    return { text, bom, raw: JSON.parse(text) };
+  } catch (error) {
+    const found = jsonSyntaxError(text);
+    const reason = found
+      ? `${found.message} at line ${found.line} column ${found.column} (position ${found.position})`
+      : String((error as Error).message);
+    throw new UsageError(`"${path}" is not valid JSON: ${reason}`);
+  }
+}
+
+/**
+ * A path as stored in a plan: relative to `root`, with `/` separators.
+ * @throws {UsageError} when the path is outside the root (the plan could not be applied from it).
+ * @example planPath('/data', '/data/portal/1.json', '--portal') // 'portal/1.json'
+ */
+export function planPath(root: string, path: string, option: string): string {
+  const rel = relative(resolve(root), resolve(path));
+  if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
+    throw new UsageError(
+      `${option} "${path}" is outside the plan's root "${root}" (the folder of --out, or --root): sources are stored relative to it`,
+    );
+  }
+  return rel.split(sep).join('/');
+}
 
 /** Documents read from a `--<option>` path, and whether it was a directory. */
 export interface LoadedDocuments {
@@ -57,12 +114,16 @@ export function loadDocuments(path: string, option: string): LoadedDocuments {
     const code = (error as { code?: string }).code ?? 'unreadable';
     throw new UsageError(`${option} "${path}" cannot be read (${code}); expected a JSON file or a directory of them`);
   }
-  if (!directory) return { documents: [{ raw: readJsonFile(path), source: path }], directory };
+  const read = (file: string): BulkDocument => {
+    const { raw, text } = readDocumentFile(file);
+    return { raw, text, source: file };
+  };
+  if (!directory) return { documents: [read(path)], directory };
   const files = readdirSync(resolve(path))
     .filter((f) => f.endsWith('.json'))
     .sort();
   if (files.length === 0) throw new UsageError(`${option} "${path}" is a directory with no .json file`);
-  return { documents: files.map((f) => ({ raw: readJsonFile(join(path, f)), source: join(path, f) })), directory };
+  return { documents: files.map((f) => read(join(path, f))), directory };
 }
 
 /** The last synced documents of `--base <dir>`: `catalogue/` and `eiso/` sub-directories, or files told apart by shape. */
@@ -102,43 +163,61 @@ export function progressBar(io: CliIo, width = 20): (done: number, total: number
  * @example readBulkFile('plan.json').procedures.length
  */
 export function readBulkFile(path: string, kind?: BulkResult['kind']): PlanFile {
-  const doc = readJsonFile(path) as Partial<BulkResult> | null;
-  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
-    throw new UsageError(`"${path}" must hold a plan object written by tthc plan`);
+  const doc = readJsonFile(path);
+  // Every member the report and apply read is checked, and the digest: a hand-edited file is bad input.
+  const problem = checkBulkFile(doc);
+  if (problem) throw new UsageError(`"${path}": ${problem.path || '/'}: ${problem.message}`);
+  const file = doc as PlanFile;
+  if (kind !== undefined && file.kind !== kind) {
+    throw new UsageError(`"${path}": kind: expected "${kind}", got "${file.kind}"`);
   }
-  if (doc.bulkVersion !== 1) {
-    throw new UsageError(`"${path}": bulkVersion: expected 1, got ${JSON.stringify(doc.bulkVersion) ?? 'nothing'}`);
-  }
-  if (doc.kind !== 'plan' && doc.kind !== 'diff') {
-    throw new UsageError(`"${path}": kind: expected "plan" or "diff", got ${JSON.stringify(doc.kind) ?? 'nothing'}`);
-  }
-  if (kind !== undefined && doc.kind !== kind)
-    throw new UsageError(`"${path}": kind: expected "${kind}", got "${doc.kind}"`);
-  for (const field of ['procedures', 'unpaired', 'problems'] as const) {
-    if (!Array.isArray(doc[field])) throw new UsageError(`"${path}": ${field}: expected an array`);
-  }
-  return doc as PlanFile;
+  return file;
 }
 
 /**
  * The hash of each procedure's documents after its plan is applied (see {@link PlanFile}).
  * @example appliedHashes(result, raws)['1.001193'].portal // 'ab12…'
  */
-export function appliedHashes(result: BulkResult, raws: ReadonlyMap<string, unknown>): Record<string, AppliedHashes> {
+export function appliedHashes(
+  result: BulkResult,
+  docs: ReadonlyMap<string, { readonly raw: unknown; readonly text?: string | undefined }>,
+): Record<string, AppliedHashes> {
   const out: Record<string, AppliedHashes> = {};
   for (const p of result.procedures) {
     if (!p.plan || !p.sources.eiso || !p.sources.portal || !p.formats.eiso || !p.formats.portal) continue;
-    const doc = (source: string, format: NonNullable<typeof p.formats.eiso>) => ({
-      raw: raws.get(source),
-      adapter: processAdapterFor(format),
-    });
+    const doc = (source: string, format: NonNullable<typeof p.formats.eiso>) => {
+      const d = docs.get(source);
+      return { raw: d?.raw, adapter: processAdapterFor(format), ...(d?.text === undefined ? {} : { text: d.text }) };
+    };
     const done = apply(p.plan, {
       eiso: doc(p.sources.eiso, p.formats.eiso),
       portal: doc(p.sources.portal, p.formats.portal),
     });
-    out[p.code] = { eiso: documentHash(done.documents.eiso), portal: documentHash(done.documents.portal) };
+    const bytes = {
+      ...(done.texts.eiso === undefined ? {} : { eiso: textHash(done.texts.eiso) }),
+      ...(done.texts.portal === undefined ? {} : { portal: textHash(done.texts.portal) }),
+    };
+    out[p.code] = {
+      eiso: documentHash(done.documents.eiso),
+      portal: documentHash(done.documents.portal),
+      ...(Object.keys(bytes).length > 0 ? { bytes } : {}),
+    };
   }
   return out;
+}
+
+/**
+ * What `tthc plan` exits 2 for: something `tthc apply` would write, or a procedure that could not be
+ * planned (unpaired, unreadable). Catalogue checks and legal changes since the base stay in the
+ * summary and the report, for a person: re-planning after apply exits 0.
+ * @example planHasWork(planAll(sets)) // false once the plan has been applied
+ */
+export function planHasWork(result: BulkResult): boolean {
+  return (
+    result.unpaired.length > 0 ||
+    result.problems.length > 0 ||
+    result.procedures.some((p) => p.plan !== undefined && p.plan.patches.eiso.length + p.plan.patches.portal.length > 0)
+  );
 }
 
 /**
@@ -195,6 +274,11 @@ const OPTIONS: OptionSpecs = {
     help: 'field ownership, e.g. {"force": {"/steps/*/budget": "portal"}}',
   },
   out: { type: 'string', value: '<plan.json>', help: 'write the plan to this file (for tthc apply and tthc report)' },
+  root: {
+    type: 'string',
+    value: '<dir>',
+    help: 'folder the plan’s source paths are relative to (default: the folder of --out, else the current one)',
+  },
   json: { type: 'boolean', help: 'print the plan as JSON on stdout' },
 };
 
@@ -212,9 +296,19 @@ function run(args: readonly string[], context: CommandContext): number {
     context.io.stdout.write(planCommand.help());
     return 0;
   }
-  const eiso = loadDocuments(need(values, 'eiso'), '--eiso');
-  const portal = loadDocuments(need(values, 'portal'), '--portal');
-  const catalogue = typeof values.catalogue === 'string' ? loadDocuments(values.catalogue, '--catalogue') : undefined;
+  const out = typeof values.out === 'string' ? values.out : undefined;
+  const root = typeof values.root === 'string' ? values.root : out === undefined ? '.' : dirname(out);
+  // Sources are stored relative to the root, and must be inside it: apply resolves them there only.
+  const rooted = (loaded: LoadedDocuments, option: string): LoadedDocuments => ({
+    ...loaded,
+    documents: loaded.documents.map((d) => ({ ...d, source: planPath(root, d.source!, option) })),
+  });
+  const eiso = rooted(loadDocuments(need(values, 'eiso'), '--eiso'), '--eiso');
+  const portal = rooted(loadDocuments(need(values, 'portal'), '--portal'), '--portal');
+  const catalogue =
+    typeof values.catalogue === 'string'
+      ? rooted(loadDocuments(values.catalogue, '--catalogue'), '--catalogue')
+      : undefined;
   const base = typeof values.base === 'string' ? loadBase(values.base) : undefined;
   const policy = typeof values.policy === 'string' ? loadPolicy(values.policy) : undefined;
   const many = eiso.directory || portal.directory || catalogue?.directory === true;
@@ -224,34 +318,37 @@ function run(args: readonly string[], context: CommandContext): number {
       { eiso: eiso.documents, portal: portal.documents, catalogue: catalogue?.documents, base },
       { policy, onProgress: many ? progressBar(context.io) : undefined },
     );
-    const raws = new Map([...eiso.documents, ...portal.documents].map((d) => [d.source!, d.raw]));
-    result = { ...planned, appliedHashes: appliedHashes(planned, raws) };
+    const docs = new Map([...eiso.documents, ...portal.documents].map((d) => [d.source!, d]));
+    const file = { ...planned, appliedHashes: appliedHashes(planned, docs) };
+    result = { ...file, digest: bulkDigest(file) };
   } catch (error) {
     if (error instanceof ReconcileError) throw new UsageError(error.message);
     throw error;
   }
-  if (typeof values.out === 'string') {
-    writeFileSync(resolve(values.out), json(result), 'utf8');
-    context.io.stderr.write(`plan written to ${values.out}\n`);
+  if (out !== undefined) {
+    writeFileAtomic(resolve(out), json(result));
+    context.io.stderr.write(`plan written to ${out}\n`);
   }
   context.io.stdout.write(values.json ? json(result) : bulkText(result));
-  return hasChanges(result) ? 2 : 0;
+  return planHasWork(result) ? 2 : 0;
 }
 
 /** `tthc plan --eiso <f|dir> --portal <f|dir> [--catalogue <f|dir>] [--base <dir>] [--policy <f>] [--out plan.json] [--json]`. */
 export const planCommand: Command = {
   name: 'plan',
-  summary: 'plan the sync of e-ISO and portal processes (and check them against the catalogue); exit 2 on changes',
+  summary:
+    'plan the sync of e-ISO and portal processes (and check them against the catalogue); exit 2 when there is something to apply',
   help: () =>
     commandHelp(
-      'tthc plan --eiso <file|dir> --portal <file|dir> [--catalogue <file|dir>] [--base <dir>] [--policy <file.json>] [--out <plan.json>] [--json]',
+      'tthc plan --eiso <file|dir> --portal <file|dir> [--catalogue <file|dir>] [--base <dir>] [--policy <file.json>] [--out <plan.json>] [--root <dir>] [--json]',
       'Pairs the documents by national TTHC code (X.NNNNNN, provincial suffix stripped), and for every\n' +
         'procedure plans the sync: the merged process by field ownership (default: e-ISO owns steps,\n' +
         'performers, times and forms; the portal its technical fields), the RFC 6902 patch of each native\n' +
         'document, the drift between e-ISO and portal, conflicts, and the catalogue checks (statutory\n' +
         'limit, forms). Unpaired and unreadable documents are listed, never dropped. A progress bar goes\n' +
-        'to stderr for directories. Source paths are stored as given: run tthc apply from the same\n' +
-        'directory. Exit 0: nothing to change; 2: changes; 1: bad input.',
+        'to stderr for directories. Source paths are stored relative to the plan’s root (the folder of\n' +
+        '--out, or --root) and must be inside it. The plan carries a digest; tthc apply refuses an edited one.\n' +
+        'Exit 0: nothing to apply; 2: something to apply, or unpaired or unreadable documents; 1: bad input.',
       OPTIONS,
     ),
   run,

@@ -50,7 +50,8 @@ export function outcomesOf(out: readonly PortalEdge[]): Outcome[] {
 
 /**
  * Edges of the steps' outcomes: the original edges when no outcome changed, else rebuilt, reusing the
- * original edge object (id, style) of every unchanged transition.
+ * original edge object (id, style, unknown fields) of every unchanged transition, and of a rewired one
+ * — an outgoing edge of the same node whose target or label changed keeps its `id` and other fields.
  * @example writeEdges(process.steps, config.TruongHop[0].Edges)
  */
 export function writeEdges(steps: readonly Step[], original: readonly PortalEdge[]): PortalEdge[] {
@@ -58,16 +59,26 @@ export function writeEdges(steps: readonly Step[], original: readonly PortalEdge
   const unchanged = steps.every((s) => deepEqual(outcomesOf(outgoing.get(s.key) ?? []), s.outcomes));
   const keys = new Set(steps.map((s) => s.key));
   if (unchanged && original.every((e) => keys.has(e.source))) return [...original];
-  return steps.flatMap((s) =>
-    s.outcomes
+  return steps.flatMap((s) => {
+    const own = outgoing.get(s.key) ?? [];
+    const wanted = s.outcomes
       .filter((o): o is Outcome & { next: string } => o.next !== null)
-      .map((o) => {
-        // An outcome name that is not "done" is kept as the edge label: edges have no other name.
-        const label = o.label ?? (o.name === 'done' ? undefined : o.name);
-        return (
-          original.find((e) => e.source === s.key && e.target === o.next && e.label === label) ??
-          compact({ source: s.key, target: o.next, label })
-        );
-      }),
-  );
+      // An outcome name that is not "done" is kept as the edge label: edges have no other name.
+      .map((o) => ({ target: o.next, label: o.label ?? (o.name === 'done' ? undefined : o.name) }));
+    const used = new Set<PortalEdge>();
+    const exact = wanted.map((w) => {
+      const e = own.find((x) => !used.has(x) && x.target === w.target && x.label === w.label);
+      if (e) used.add(e);
+      return e;
+    });
+    return wanted.map((w, i) => {
+      if (exact[i]) return exact[i];
+      // Rewired: the next unused edge of this node, in order, keeps its id and fields; target and label are new.
+      const e = own.find((x) => !used.has(x));
+      if (!e) return compact({ source: s.key, target: w.target, label: w.label });
+      used.add(e);
+      const { label: _old, ...rest } = e;
+      return { ...rest, target: w.target, ...(w.label === undefined ? {} : { label: w.label }) } as PortalEdge;
+    });
+  });
 }

@@ -108,7 +108,10 @@ describe('portalAdapter.serialize', () => {
       ThoiGianXuLy: 4,
     });
     expect(c.Edges).toContainEqual(x.TruongHop[0]!.Edges[0]);
-    expect(c.Edges).toContainEqual({ source: 'phe-duyet', target: 'kiem-tra', label: 'Đồng ý' });
+    // The rewired edge (phe-duyet → van-thu became → kiem-tra) keeps its id and every other field.
+    const rewired = x.TruongHop[0]!.Edges.find((e) => e.source === 'phe-duyet' && e.label === 'Đồng ý')!;
+    expect(c.Edges).toContainEqual({ ...rewired, target: 'kiem-tra' });
+    expect(rewired.id).toBeDefined();
     expect(c.Edges).toContainEqual({ source: 'kiem-tra', target: 'van-thu' });
     expect(out.TruongHop[1]).toEqual(x.TruongHop[1]);
     const again = portalAdapter.parse(out).value!;

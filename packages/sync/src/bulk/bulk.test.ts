@@ -8,7 +8,7 @@ import { fixture } from '../match/fixtures.test-util.js';
 import { plan } from '../reconcile/plan.js';
 import { adapterFor, detectFormat, nativeCode } from './detect.js';
 import { diffAll, planAll } from './run.js';
-import type { BulkDocument } from './types.js';
+import type { BulkDocument, ProcedureOutcome } from './types.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: native fixtures are edited freely.
 type Doc = Record<string, any>;
@@ -240,5 +240,19 @@ describe('examples/commune', () => {
       .sort();
     const expected = seeded.seeds.map((s) => label(s.code, { code: s.expectedChange, stepKey: s.stepKey })).sort();
     expect(found).toEqual(expected);
+  });
+});
+
+describe('onProcedure (streaming)', () => {
+  it('gives every outcome to the callback, in the order planAll returns them, and keeps none', () => {
+    const codes = ['1.001193', '1.000894', '2.000635'];
+    const eiso = codes.map((c) => ({ raw: recoded('eiso', c), source: `eiso/${c}.json` }));
+    const portal = codes.map((c) => ({ raw: recoded('portal', c), source: `portal/${c}.json` }));
+    const kept = planAll({ eiso, portal });
+    const streamed: ProcedureOutcome[] = [];
+    const result = planAll({ eiso, portal }, { onProcedure: (o) => streamed.push(o) });
+    expect(result.procedures).toEqual([]);
+    expect(streamed).toEqual(kept.procedures);
+    expect(result.problems).toEqual(kept.problems);
   });
 });

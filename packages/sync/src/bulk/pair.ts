@@ -26,6 +26,8 @@ export interface ReadDocument {
   readonly format: DocumentFormat;
   readonly source: string;
   readonly raw: unknown;
+  /** The text as read, when the caller gave it (plans fingerprint its bytes and patch it in place). */
+  readonly text?: string | undefined;
   readonly adapter: AnyAdapter<Procedure> | AnyAdapter<Process>;
   readonly result: AdapterResult<Procedure | Process> & { value: Procedure | Process };
 }
@@ -126,7 +128,7 @@ function parseOne(p: PendingDocument, problems: OrderedProblem[]): ReadDocument 
     return undefined;
   }
   const { slot, format, source } = p;
-  return { slot, format, source, raw: p.doc.raw, adapter, result: result as ReadDocument['result'] };
+  return { slot, format, source, raw: p.doc.raw, text: p.doc.text, adapter, result: result as ReadDocument['result'] };
 }
 
 function isSets(input: BulkInput): input is BulkSets {

@@ -7,7 +7,7 @@ import type { Change } from '../diff/change.js';
 import { crossCheck } from '../diff/cross-check.js';
 import { diff } from '../diff/diff.js';
 import { ReconcileError } from '../reconcile/errors.js';
-import { plan } from '../reconcile/plan.js';
+import { type ParsedInputs, planParsed } from '../reconcile/plan.js';
 import type { AnyAdapter } from './detect.js';
 import {
   type BulkSlot,
@@ -86,15 +86,26 @@ const compareDiff: Compare = (group, options) => {
 
 const comparePlan: Compare = (group, options) => {
   // The slot fixed the format (pairDocuments), so each adapter is of the kind its slot needs.
-  const doc = <T>(d: ReadDocument) => ({ raw: d.raw, adapter: d.adapter as AnyAdapter<T> });
+  const doc = <T>(d: ReadDocument) => ({
+    raw: d.raw,
+    adapter: d.adapter as AnyAdapter<T>,
+    ...(d.text === undefined ? {} : { text: d.text }),
+  });
   const { catalogue, eiso, portal, baseEiso } = group.docs;
-  const p = plan(
+  // Each document was parsed once when its group was read: the plan reuses those readings.
+  const parsed = {
+    eiso: eiso!.result,
+    portal: portal!.result,
+    ...(catalogue ? { catalogue: catalogue.result } : {}),
+  } as ParsedInputs;
+  const p = planParsed(
     {
       eiso: doc<Process>(eiso!),
       portal: doc<Process>(portal!),
       ...(catalogue ? { catalogue: doc<Procedure>(catalogue) } : {}),
       ...(baseEiso ? { base: baseEiso.result.value as Process } : {}),
     },
+    parsed,
     options.policy ?? {},
     unitOptions(options),
   );
@@ -108,6 +119,31 @@ function unpairedOf(group: ProcedureGroup): UnpairedProcedure {
     missing: ROLES.filter((r) => r !== 'catalogue' && group.docs[r] === undefined),
     sources: sourcesOf(group).sources,
   };
+}
+
+function outcomeOf(
+  group: ProcedureGroup,
+  withCatalogue: boolean,
+  compare: Compare,
+  options: BulkOptions,
+  planProblems: BulkProblem[],
+): ProcedureOutcome | undefined {
+  try {
+    const name = nameOf(group);
+    return {
+      code: group.code,
+      ...(name === undefined ? {} : { name }),
+      ...sourcesOf(group),
+      missing: withCatalogue && !group.docs.catalogue ? ['catalogue'] : [],
+      ...compare(group, options),
+      announced: announced(group),
+    };
+  } catch (error) {
+    // A policy naming a step one procedure lacks fails that procedure only, not the whole run.
+    if (!(error instanceof ReconcileError)) throw error;
+    planProblems.push({ code: 'plan.failed', procedure: group.code, message: `${group.code}: ${error.message}` });
+    return undefined;
+  }
 }
 
 function runAll(kind: BulkResult['kind'], input: BulkInput, compare: Compare, options: BulkOptions): BulkResult {
@@ -125,21 +161,10 @@ function runAll(kind: BulkResult['kind'], input: BulkInput, compare: Compare, op
     } else if (!group.docs.eiso || !group.docs.portal) {
       unpaired.push(unpairedOf(group));
     } else {
-      try {
-        const name = nameOf(group);
-        procedures.push({
-          code: group.code,
-          ...(name === undefined ? {} : { name }),
-          ...sourcesOf(group),
-          missing: pending.withCatalogue && !group.docs.catalogue ? ['catalogue'] : [],
-          ...compare(group, options),
-          announced: announced(group),
-        });
-      } catch (error) {
-        // A policy naming a step one procedure lacks fails that procedure only, not the whole run.
-        if (!(error instanceof ReconcileError)) throw error;
-        planProblems.push({ code: 'plan.failed', procedure: group.code, message: `${group.code}: ${error.message}` });
-      }
+      const outcome = outcomeOf(group, pending.withCatalogue, compare, options, planProblems);
+      // Streamed outcomes are not kept: memory stays flat with the number of procedures.
+      if (outcome && options.onProcedure) options.onProcedure(outcome);
+      else if (outcome) procedures.push(outcome);
     }
     options.onProgress?.(i + 1, total);
   });

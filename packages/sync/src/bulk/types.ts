@@ -16,6 +16,8 @@ export interface BulkDocument {
   readonly raw: unknown;
   /** Where the document came from, e.g. `eiso/1.001193.json`; kept in the result for `apply`. */
   readonly source?: string;
+  /** The document's text as read (a file): the plan fingerprints its bytes as well as its value. */
+  readonly text?: string | undefined;
 }
 
 /** Documents already grouped for one procedure. */
@@ -49,6 +51,12 @@ export interface BulkOptions extends PlanOptions {
    * document turns out unreadable counts (and ticks) as one procedure, with only its problems to show.
    */
   readonly onProgress?: ((done: number, total: number) => void) | undefined;
+  /**
+   * Streams the outcomes: each procedure's outcome is given to this callback as soon as it is made and
+   * NOT kept in the result (`procedures` comes back empty; `unpaired` and `problems` are still there),
+   * so memory stays flat with the number of procedures — write each outcome out, or fold it.
+   */
+  readonly onProcedure?: ((outcome: ProcedureOutcome) => void) | undefined;
   /** Field ownership for {@link planAll}. */
   readonly policy?: ReconcilePolicy | undefined;
 }

@@ -6,9 +6,13 @@ export type ReconcileErrorCode =
   | 'PLAN_STALE'
   /** The plan is not a version this library reads. */
   | 'PLAN_UNSUPPORTED'
+  /** The plan lacks what `apply` needs to trust it (both fingerprints in `createdFrom`, patch arrays). */
+  | 'PLAN_INVALID'
+  /** The plan's `digest` is not the digest of its content: it was edited after `plan` made it. */
+  | 'PLAN_TAMPERED'
   /** A document cannot be parsed by its adapter (its issues are attached). */
   | 'INVALID_DOCUMENT'
-  /** A patch cannot be applied (invalid operation, prototype modification). */
+  /** A patch cannot be applied (invalid operation, prototype modification, unexplained structural operation). */
   | 'PATCH_REJECTED'
   /** A policy names an unknown field, a step that does not exist, or a system that does not carry the field. */
   | 'INVALID_POLICY';

@@ -43,3 +43,32 @@ describe('canonicalJson', () => {
     expect(documentHash({ a: 1 })).not.toBe(documentHash({ a: 2 }));
   });
 });
+
+/** The first, recursive implementation: the iterative one must write exactly the same text. */
+function reference(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : reference(v))).join(',')}]`;
+  const record = value as Record<string, unknown>;
+  const members = Object.keys(record)
+    .filter((k) => record[k] !== undefined && typeof record[k] !== 'function')
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${reference(record[k])}`);
+  return `{${members.join(',')}}`;
+}
+
+describe('canonicalJson (iterative)', () => {
+  it('writes what the recursive definition writes, escapes and lone surrogates included', () => {
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 4 }), fc.string({ unit: 'binary' }), (v, s) => {
+        const value = { v, [s]: s, u: undefined, f: () => 1, a: [undefined, s, {}, []] };
+        expect(canonicalJson(value)).toBe(reference(value));
+      }),
+    );
+    expect(canonicalJson({ '\ud800': '"\\\n' })).toBe(reference({ '\ud800': '"\\\n' }));
+  });
+  it('does not overflow the stack on deep nesting', () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 100_000; i++) deep = i % 2 ? [deep] : { x: deep };
+    expect(canonicalJson(deep).length).toBeGreaterThan(200_000);
+  });
+});

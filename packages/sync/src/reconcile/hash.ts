@@ -1,22 +1,90 @@
 /**
- * Document fingerprints for plans: SHA-256 (FIPS 180-4) of the canonical JSON of a document, in
- * pure JavaScript so that `@tthc/sync` runs in browsers as in Node (no `node:crypto`).
+ * Document fingerprints for plans: SHA-256 (FIPS 180-4) of the canonical JSON of a document, and of
+ * the bytes as read. `node:crypto` where the runtime has it (looked up through
+ * `process.getBuiltinModule`, so no bundler sees an import of it), else a pure JavaScript SHA-256, so
+ * that `@tthc/sync` runs in browsers as in Node.
  */
+
+/** True when JSON.stringify would escape a character (quote, backslash, control, surrogate): else copy as is. */
+function needsEscape(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff)) return true;
+  }
+  return false;
+}
+
+function quote(text: string): string {
+  return needsEscape(text) ? JSON.stringify(text) : `"${text}"`;
+}
+
+/** A primitive as JSON.stringify writes it (`undefined`, functions and symbols: `null`, as in arrays). */
+function primitive(value: unknown): string {
+  if (typeof value === 'string') return quote(value);
+  return JSON.stringify(value) ?? 'null';
+}
+
+const skipped = (v: unknown) => v === undefined || typeof v === 'function';
+
+type Frame =
+  | { readonly array: readonly unknown[]; i: number }
+  | { readonly record: Record<string, unknown>; readonly keys: string[]; i: number; written: boolean };
 
 /**
  * Canonical JSON: object keys sorted by UTF-16 code units, no whitespace, `undefined` members left
  * out (as `JSON.stringify` does), so two documents that differ only in key order hash the same.
+ * Iterative (an explicit stack): deep nesting cannot overflow the call stack.
  * @example canonicalJson({ b: 1, a: [true, null] }) // '{"a":[true,null],"b":1}'
  */
 export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
-  const record = value as Record<string, unknown>;
-  const members = Object.keys(record)
-    .filter((k) => record[k] !== undefined && typeof record[k] !== 'function')
-    .sort()
-    .map((k) => `${JSON.stringify(k)}:${canonicalJson(record[k])}`);
-  return `{${members.join(',')}}`;
+  if (value === null || typeof value !== 'object') return primitive(value);
+  let out = '';
+  const stack: Frame[] = [];
+  const open = (v: object) => {
+    if (Array.isArray(v)) {
+      out += '[';
+      stack.push({ array: v, i: 0 });
+    } else {
+      const record = v as Record<string, unknown>;
+      out += '{';
+      stack.push({ record, keys: Object.keys(record).sort(), i: 0, written: false });
+    }
+  };
+  open(value);
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1]!;
+    let next: unknown;
+    if ('array' in top) {
+      if (top.i === top.array.length) {
+        out += ']';
+        stack.pop();
+        continue;
+      }
+      if (top.i > 0) out += ',';
+      next = top.array[top.i++];
+    } else {
+      let key: string | undefined;
+      while (top.i < top.keys.length) {
+        const k = top.keys[top.i++]!;
+        if (!skipped(top.record[k])) {
+          key = k;
+          break;
+        }
+      }
+      if (key === undefined) {
+        out += '}';
+        stack.pop();
+        continue;
+      }
+      // A flag, not a look at the last character: reading a rope's end would flatten it each time.
+      out += top.written ? `,${quote(key)}:` : `${quote(key)}:`;
+      top.written = true;
+      next = top.record[key];
+    }
+    if (next !== null && typeof next === 'object') open(next);
+    else out += primitive(next);
+  }
+  return out;
 }
 
 /** Round constants: the first 32 bits of the fractional parts of the cube roots of the first 64 primes. */
@@ -67,11 +135,11 @@ function compress(h: Uint32Array, view: DataView, offset: number, w: Uint32Array
 }
 
 /**
- * SHA-256 of a text (UTF-8), as 64 lower-case hex digits.
- * @example sha256Hex('abc') // 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'
+ * SHA-256 in pure JavaScript (the browser fallback of {@link sha256Hex}), as 64 lower-case hex digits.
+ * @example sha256HexPure('abc') // 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'
  */
-export function sha256Hex(text: string): string {
-  const view = padded(new TextEncoder().encode(text));
+export function sha256HexPure(input: string | Uint8Array): string {
+  const view = padded(typeof input === 'string' ? new TextEncoder().encode(input) : input);
   // Initial hash: fractional parts of the square roots of the first 8 primes.
   const h = new Uint32Array([
     0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
@@ -81,10 +149,48 @@ export function sha256Hex(text: string): string {
   return [...h].map((x) => x.toString(16).padStart(8, '0')).join('');
 }
 
+type NodeHash = { update(data: string | Uint8Array, encoding?: 'utf8'): NodeHash; digest(encoding: 'hex'): string };
+type NodeCrypto = { createHash(algorithm: 'sha256'): NodeHash };
+
+/**
+ * `node:crypto` when the runtime is Node (20.16+ / 22.3+ have `process.getBuiltinModule`), else
+ * undefined. Not an `import`: bundlers for browsers must not try to resolve it.
+ */
+const nodeCrypto: NodeCrypto | undefined = (() => {
+  try {
+    const p = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+    const mod = p?.getBuiltinModule?.('node:crypto') as NodeCrypto | undefined;
+    return typeof mod?.createHash === 'function' ? mod : undefined;
+  } catch {
+    return undefined;
+  }
+})();
+
+/**
+ * SHA-256 of a text (as UTF-8) or of bytes, as 64 lower-case hex digits: `node:crypto` where present,
+ * else {@link sha256HexPure}; both give the same digest.
+ * @example sha256Hex('abc') // 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'
+ */
+export function sha256Hex(input: string | Uint8Array): string {
+  if (nodeCrypto === undefined) return sha256HexPure(input);
+  const h = nodeCrypto.createHash('sha256');
+  return (typeof input === 'string' ? h.update(input, 'utf8') : h.update(input)).digest('hex');
+}
+
 /**
  * The fingerprint a plan records for a native document: SHA-256 of its canonical JSON.
  * @example documentHash({ b: 1, a: 2 }) === documentHash({ a: 2, b: 1 }) // true
  */
 export function documentHash(document: unknown): string {
   return sha256Hex(canonicalJson(document));
+}
+
+/**
+ * The fingerprint of a document's bytes as read (its text, as UTF-8): unlike {@link documentHash},
+ * it sees a change of spelling the parsed value hides — `1.0` → `1`, `12345678901234567890` →
+ * `12345678901234567000`, CRLF → LF, a `\u` escape expanded.
+ * @example textHash('{"a": 1.0}') !== textHash('{"a": 1}') // true, while documentHash gives one value
+ */
+export function textHash(text: string | Uint8Array): string {
+  return sha256Hex(text);
 }

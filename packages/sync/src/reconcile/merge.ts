@@ -151,6 +151,23 @@ function findConflicts(
   return out;
 }
 
+/**
+ * Owner paths are the same few strings in every procedure (`/steps/B1/name`, …): one copy each, so a
+ * bulk plan of 20,000 procedures does not hold 1.4 million copies. Bounded: cleared when it grows large.
+ */
+const PATHS = new Map<string, string>();
+
+function ownerPath(key: string, field: string): string {
+  const id = `${key}\u0000${field}`;
+  let path = PATHS.get(id);
+  if (path === undefined) {
+    if (PATHS.size >= 10_000) PATHS.clear();
+    path = `/steps/${key}/${field}`;
+    PATHS.set(id, path);
+  }
+  return path;
+}
+
 function mergeStep(
   s: Step,
   counterpart: Step | undefined,
@@ -162,12 +179,12 @@ function mergeStep(
   let step: Step = { ...s };
   for (const field of RECONCILED_STEP_FIELDS) {
     const owner = stepOwner(policy, s.key, field);
-    owners[`/steps/${s.key}/${field}`] = owner;
+    owners[ownerPath(s.key, field)] = owner;
     // An owner with no counterpart step (a step only the list owner has) leaves the list owner's value.
     if (owner === other && counterpart) step = withField(step, counterpart, field);
   }
-  owners[`/steps/${s.key}/extensions/${other}`] = other;
-  owners[`/steps/${s.key}/extensions/${skeleton}`] = skeleton;
+  owners[ownerPath(s.key, `extensions/${other}`)] = other;
+  owners[ownerPath(s.key, `extensions/${skeleton}`)] = skeleton;
   const extensions = mergedExtensions(s, counterpart, other);
   const { extensions: _old, ...rest } = step;
   return extensions === undefined ? rest : { ...rest, extensions };

@@ -9,9 +9,11 @@ import type { Change } from '../diff/change.js';
 import { crossCheck } from '../diff/cross-check.js';
 import { diff } from '../diff/diff.js';
 import type { Adapter, AdapterResult, SystemName } from '../issues.js';
+import { deepEqual } from '../native.js';
 import type { UnitNameOptions } from '../normalize.js';
 import { ReconcileError } from './errors.js';
-import { documentHash } from './hash.js';
+import { documentHash, textHash } from './hash.js';
+import { planDigest, type StructuralChange, structuralChanges } from './integrity.js';
 import { type Conflict, mergeProcesses } from './merge.js';
 import { checkPolicy, processOwner, type ReconcilePolicy } from './policy.js';
 import { projectFor } from './project.js';
@@ -23,6 +25,12 @@ export interface SyncDocument<T> {
   readonly adapter: Adapter<T, any, any>;
   /** Parse options of the adapter (e.g. the portal case code). */
   readonly options?: unknown;
+  /**
+   * The document's text as read, when there is one (a file): `plan` fingerprints its bytes too, so a
+   * change the parsed value hides (a big integer rounded, `1.0` → `1`) makes the plan stale, and
+   * `apply` patches this text in place, keeping its formatting.
+   */
+  readonly text?: string;
 }
 
 /** What {@link plan} reads. */
@@ -34,18 +42,22 @@ export interface PlanInputs {
   readonly base?: Process | SyncDocument<Process>;
 }
 
-/** The fingerprints of the documents a plan was made from (SHA-256 hex of their canonical JSON). */
+/**
+ * The fingerprints of the documents a plan was made from: SHA-256 hex of their canonical JSON (the
+ * parsed value) and, for documents given with their `text`, of the bytes as read.
+ */
 export interface PlanSources {
   readonly eiso: string;
   readonly portal: string;
   readonly catalogue?: string;
+  readonly bytes?: { readonly eiso?: string; readonly portal?: string; readonly catalogue?: string };
 }
 
 /** A reconcile plan: plain JSON, to review, store, and give to {@link apply}. */
 export interface Plan {
-  readonly planVersion: 1;
-  /** How `createdFrom` was computed. */
-  readonly hash: 'sha256-canonical-json';
+  readonly planVersion: 2;
+  /** `sha256:<hex>` over the canonical JSON of every other member ({@link planDigest}); `apply` checks it. */
+  readonly digest: string;
   readonly createdFrom: PlanSources;
   /** The desired process (step keys of the step-list owner). */
   readonly merged: Process;
@@ -53,6 +65,8 @@ export interface Plan {
   readonly owners: Readonly<Record<string, SystemName>>;
   /** RFC 6902 operations against each native document. */
   readonly patches: { readonly eiso: readonly Operation[]; readonly portal: readonly Operation[] };
+  /** The structural operations of the patches (root, whole top-level section) and why; `apply` refuses any other. */
+  readonly structural: readonly StructuralChange[];
   /** How the e-ISO document and the portal configuration differ today (paths: a = e-ISO, b = portal). */
   readonly drift: readonly Change[];
   /** Both systems changed a field since `base`, differently; the owner's value is in `merged`. */
@@ -85,7 +99,11 @@ function baseProcess(base: PlanInputs['base']): Process | undefined {
   return 'adapter' in base ? parseInput('base', base).value : base;
 }
 
-function patchFor(input: SyncDocument<Process>, view: Process): Operation[] {
+function patchFor(input: SyncDocument<Process>, view: Process, own: Process): Operation[] {
+  // The adapters' round-trip law (round-trip.test.ts): serialize(parse(x).value, x) deep-equals x. A view
+  // that is the document's own process therefore writes the document back unchanged: no patch, and no
+  // need to write a whole native document and diff it (most of a bulk plan's cost).
+  if (deepEqual(view, own)) return [];
   const written = input.adapter.serialize(view, input.raw);
   return jsonPatch.compare(input.raw as object, written as object);
 }
@@ -105,9 +123,33 @@ function patchFor(input: SyncDocument<Process>, view: Process): Operation[] {
  * p.patches.portal; // [{ op: 'replace', path: '/TruongHop/0/QuyTrinh/0/TenBuocXuLy', value: '…' }, …]
  */
 export function plan(inputs: PlanInputs, policy: ReconcilePolicy = {}, options: PlanOptions = {}): Plan {
-  const eiso = parseInput('eiso', inputs.eiso);
-  const portal = parseInput('portal', inputs.portal);
-  const catalogue = inputs.catalogue && parseInput('catalogue', inputs.catalogue);
+  const parsed = {
+    eiso: parseInput('eiso', inputs.eiso),
+    portal: parseInput('portal', inputs.portal),
+    catalogue: inputs.catalogue && parseInput('catalogue', inputs.catalogue),
+  };
+  return planParsed(inputs, parsed, policy, options);
+}
+
+/** What the adapters read from each input of {@link planParsed}. */
+export interface ParsedInputs {
+  readonly eiso: AdapterResult<Process> & { value: Process };
+  readonly portal: AdapterResult<Process> & { value: Process };
+  readonly catalogue?: (AdapterResult<Procedure> & { value: Procedure }) | undefined;
+}
+
+/**
+ * {@link plan} on inputs already parsed by their adapters (the bulk runs read every document once).
+ * Internal: `parsed` must be what `inputs`' adapters read from `inputs`' raw documents.
+ * @example planParsed(inputs, { eiso: eisoAdapter.parse(raw), … }, {}, {})
+ */
+export function planParsed(
+  inputs: PlanInputs,
+  parsed: ParsedInputs,
+  policy: ReconcilePolicy = {},
+  options: PlanOptions = {},
+): Plan {
+  const { eiso, portal, catalogue } = parsed;
   const listOwner = processOwner(policy, '/steps');
   checkPolicy(
     policy,
@@ -119,20 +161,20 @@ export function plan(inputs: PlanInputs, policy: ReconcilePolicy = {}, options: 
     policy,
     options,
   );
-  return {
-    planVersion: 1,
-    hash: 'sha256-canonical-json',
-    createdFrom: {
-      eiso: documentHash(inputs.eiso.raw),
-      portal: documentHash(inputs.portal.raw),
-      ...(inputs.catalogue ? { catalogue: documentHash(inputs.catalogue.raw) } : {}),
-    },
+  const patches = {
+    eiso: patchFor(inputs.eiso, projectFor(merge, 'eiso', eiso.value, unitOptions), eiso.value),
+    portal: patchFor(inputs.portal, projectFor(merge, 'portal', portal.value, unitOptions), portal.value),
+  };
+  const content: Omit<Plan, 'digest'> = {
+    planVersion: 2,
+    createdFrom: createdFrom(inputs),
     merged: merge.merged,
     owners: merge.owners,
-    patches: {
-      eiso: patchFor(inputs.eiso, projectFor(merge, 'eiso', eiso.value, unitOptions)),
-      portal: patchFor(inputs.portal, projectFor(merge, 'portal', portal.value, unitOptions)),
-    },
+    patches,
+    structural: [
+      ...structuralChanges('eiso', inputs.eiso.raw, patches.eiso),
+      ...structuralChanges('portal', inputs.portal.raw, patches.portal),
+    ],
     drift: diff(
       { system: 'eiso', value: eiso.value, provenance: eiso.provenance },
       { system: 'portal', value: portal.value, provenance: portal.provenance },
@@ -140,5 +182,19 @@ export function plan(inputs: PlanInputs, policy: ReconcilePolicy = {}, options: 
     ),
     conflicts: merge.conflicts,
     checks: catalogue ? crossCheck(catalogue.value, merge.merged, { catalogueProvenance: catalogue.provenance }) : [],
+  };
+  return { ...content, digest: planDigest(content) };
+}
+
+function createdFrom(inputs: PlanInputs): PlanSources {
+  const bytes: { eiso?: string; portal?: string; catalogue?: string } = {};
+  if (inputs.eiso.text !== undefined) bytes.eiso = textHash(inputs.eiso.text);
+  if (inputs.portal.text !== undefined) bytes.portal = textHash(inputs.portal.text);
+  if (inputs.catalogue?.text !== undefined) bytes.catalogue = textHash(inputs.catalogue.text);
+  return {
+    eiso: documentHash(inputs.eiso.raw),
+    portal: documentHash(inputs.portal.raw),
+    ...(inputs.catalogue ? { catalogue: documentHash(inputs.catalogue.raw) } : {}),
+    ...(Object.keys(bytes).length > 0 ? { bytes } : {}),
   };
 }

@@ -5,6 +5,7 @@ import { portalAdapter } from '../adapters/portal.js';
 import { fixture } from '../match/fixtures.test-util.js';
 import { apply } from './apply.js';
 import { ReconcileError } from './errors.js';
+import { planDigest } from './integrity.js';
 import { type Plan, type PlanInputs, plan } from './plan.js';
 import type { ReconcilePolicy } from './policy.js';
 
@@ -28,6 +29,11 @@ function applied(i: ReturnType<typeof inputs>, p: Plan) {
   return { ...i, eiso: { ...i.eiso, raw: r.documents.eiso }, portal: { ...i.portal, raw: r.documents.portal } };
 }
 
+/** A hand-edited plan whose digest was recomputed: the checks after the digest must still refuse it. */
+function redigest(p: Omit<Plan, 'digest'>): Plan {
+  return { ...p, digest: planDigest(p) } as Plan;
+}
+
 function errorOf(f: () => unknown): ReconcileError {
   try {
     f();
@@ -45,7 +51,8 @@ describe('plan', () => {
   it('e-ISO owns the steps: only the portal is patched, only in the fields that differ', () => {
     const i = inputs();
     const p = plan(i);
-    expect(p.planVersion).toBe(1);
+    expect(p.planVersion).toBe(2);
+    expect(p.digest).toBe(planDigest(p));
     expect(p.createdFrom.eiso).toMatch(/^[0-9a-f]{64}$/);
     expect(p.createdFrom.catalogue).toMatch(/^[0-9a-f]{64}$/);
     expect(p.patches.eiso).toEqual([]);
@@ -223,26 +230,26 @@ describe('apply', () => {
   it('refuses a __proto__ patch and leaves Object.prototype alone', () => {
     const i = inputs();
     const p = plan(i);
-    const evil: Plan = {
+    const evil = redigest({
       ...p,
       patches: { ...p.patches, portal: [{ op: 'add', path: '/__proto__/polluted', value: 'yes' }] },
-    };
+    });
     const e = errorOf(() => apply(evil, i));
     expect(e.code).toBe('PATCH_REJECTED');
     expect(e.message).toContain('/__proto__/polluted');
     expect(({} as Doc).polluted).toBeUndefined();
-    const ctor: Plan = {
+    const ctor = redigest({
       ...p,
       patches: { ...p.patches, eiso: [{ op: 'add', path: '/constructor/prototype/polluted', value: 'yes' }] },
-    };
+    });
     expect(errorOf(() => apply(ctor, i)).code).toBe('PATCH_REJECTED');
   });
 
   it('refuses an unknown plan version and a patch that does not fit the document', () => {
     const i = inputs();
     const p = plan(i);
-    expect(errorOf(() => apply({ ...p, planVersion: 2 } as unknown as Plan, i)).code).toBe('PLAN_UNSUPPORTED');
-    const bad: Plan = { ...p, patches: { ...p.patches, eiso: [{ op: 'replace', path: '/Khong/Co', value: 1 }] } };
+    expect(errorOf(() => apply({ ...p, planVersion: 1 } as unknown as Plan, i)).code).toBe('PLAN_UNSUPPORTED');
+    const bad = redigest({ ...p, patches: { ...p.patches, eiso: [{ op: 'replace', path: '/Khong/Co', value: 1 }] } });
     expect(errorOf(() => apply(bad, i)).code).toBe('PATCH_REJECTED');
   });
 });
