@@ -41,6 +41,14 @@ export interface CalendarTables {
   readonly workingDays: Int32Array;
   /** Indexes of days without working time, ascending. */
   readonly restDays: Int32Array;
+  /**
+   * Rank table per working day: `rankCum[r]` = working ms before the first window of the r-th working
+   * day (`workingDays[r]`); `rankCum[workingDays.length]` is the total. Only meaningful when `dayIndexed`.
+   * A due N working ms ahead is found by rank arithmetic on it instead of a search over windows.
+   */
+  readonly rankCum: Float64Array;
+  /** Average working ms per working day (the rank guess); 0 without working days. */
+  readonly rankDayMs: number;
 }
 
 /** Growable list of intervals in typed arrays (one append per window of a century). */
@@ -146,17 +154,28 @@ export function buildTables(parsed: ParsedCalendarOptions): CalendarTables {
   const sorted = dayIndexed
     ? { starts: pieces.starts.slice(0, pieces.length), ends: pieces.ends.slice(0, pieces.length) }
     : sortPieces(pieces);
+  const intervals = intervalTables(sorted.starts, sorted.ends);
+  const byDay = dayIndexes(dayOpen);
   return {
     firstDay,
     dayCount,
     offsets,
-    ...intervalTables(sorted.starts, sorted.ends),
+    ...intervals,
     dayFirstWin,
     dayIndexed,
     dayOpen,
     dayClose,
-    ...dayIndexes(dayOpen),
+    ...byDay,
+    ...rankTables(intervals.cum, dayFirstWin, byDay.workingDays),
   };
+}
+
+function rankTables(cum: Float64Array, dayFirstWin: Int32Array, workingDays: Int32Array) {
+  const count = workingDays.length;
+  const rankCum = new Float64Array(count + 1);
+  for (let r = 0; r < count; r++) rankCum[r] = cum[dayFirstWin[workingDays[r]!]!]!;
+  rankCum[count] = cum[cum.length - 1]!;
+  return { rankCum, rankDayMs: count > 0 ? rankCum[count]! / count : 0 };
 }
 
 function intervalTables(winStart: Float64Array, winEnd: Float64Array) {
