@@ -90,7 +90,9 @@ function toCsv(events) {
   const q = (t) => (t.includes(',') || t.includes('"') ? `"${t.replace(/"/g, '""')}"` : t);
   const lines = ['MaHoSo,NoiDungXuLy,PhongBanXuLy,ChucDanh,ThoiDiemXuLy'];
   for (const e of events) {
-    lines.push(`${e.dossierId},${q(e.activity)},${q(e.performer?.unit ?? '')},${q(e.performer?.role ?? '')},${compact(e.at)}`);
+    lines.push(
+      `${e.dossierId},${q(e.activity)},${q(e.performer?.unit ?? '')},${q(e.performer?.role ?? '')},${compact(e.at)}`,
+    );
   }
   return `${lines.join('\r\n')}\r\n`;
 }
@@ -111,7 +113,9 @@ async function main() {
       .map((x) => x.toFixed(2))
       .join(' ')} (shared machines: read the ratios, not the absolute times)`,
   );
-  console.log(`log: ${format(EVENTS)} events, CSV ${(csv.length / 1e6).toFixed(1)} M characters; medians of ${ROUNDS} interleaved rounds`);
+  console.log(
+    `log: ${format(EVENTS)} events, CSV ${(csv.length / 1e6).toFixed(1)} M characters; medians of ${ROUNDS} interleaved rounds`,
+  );
 
   const times = { papaparse: [], read: [], replay: [] };
   let sink = 0;
@@ -137,7 +141,8 @@ async function main() {
   const papa = median(times.papaparse);
   const read = median(times.read);
   const replay = median(times.replay);
-  const row = (name, t) => `  ${name.padEnd(34)} ${t.toFixed(3).padStart(7)} s  ${format(EVENTS / t).padStart(11)} events/s  ${(t / papa).toFixed(2)}× papaparse`;
+  const row = (name, t) =>
+    `  ${name.padEnd(34)} ${t.toFixed(3).padStart(7)} s  ${format(EVENTS / t).padStart(11)} events/s  ${(t / papa).toFixed(2)}× papaparse`;
   console.log(row('papaparse parse (anchor)', papa));
   console.log(row('read: readEventLog', read));
   console.log(row('replay: replay()', replay));

@@ -8,7 +8,7 @@ import { type ChannelKind, type CsvReadOptions, forEachCsvRecord } from '@tthc/c
 import { fieldsOfHeaders, type LogColumns, type LogField } from './columns.js';
 import { foldText } from './fold.js';
 import { arrayElementSpans } from './json-lines.js';
-import { parseLogTimestamp } from './timestamp.js';
+import { logTimestampMs, parseLogTimestamp } from './timestamp.js';
 import type { EventLog, LogEvent, LogPerformer, LogProblem } from './types.js';
 
 /** Formats of an event log. */
@@ -105,12 +105,21 @@ function performerOf(row: Row): LogPerformer | undefined {
   const unit = internPlain(text(row.value('performerUnit')) ?? (nested ? text(nested.unit) : undefined));
   const name = internPlain(text(row.value('performerName')) ?? (nested ? text(nested.name) : undefined));
   if (role === undefined && unit === undefined && name === undefined) return undefined;
-  return {
-    ...(unit !== undefined ? { unit } : {}),
-    ...(role !== undefined ? { role } : {}),
-    ...(name !== undefined ? { name } : {}),
-  };
+  // The same few performers recur on every dossier: one shared (read-only) object per distinct one.
+  const key = `${unit ?? ''}\u0000${role ?? ''}\u0000${name ?? ''}`;
+  let performer = performers.get(key);
+  if (performer === undefined) {
+    const p: { unit?: string; role?: string; name?: string } = {};
+    if (unit !== undefined) p.unit = unit;
+    if (role !== undefined) p.role = role;
+    if (name !== undefined) p.name = name;
+    performer = p;
+    if (performers.size < MAX_INTERNED) performers.set(key, performer);
+  }
+  return performer;
 }
+
+const performers = new Map<string, LogPerformer>();
 
 interface Context {
   readonly zone: string;
@@ -141,7 +150,7 @@ function eventOf(row: Row, line: number, ctx: Context): LogEvent | undefined {
   const dossierId = text(row.value('dossierId'));
   const activity = internPlain(text(row.value('activity')) ?? text(row.value('status')));
   const rawAt = row.value('at');
-  const at = parseLogTimestamp(rawAt, ctx.zone);
+  const atMs = logTimestampMs(rawAt, ctx.zone);
   if (dossierId === undefined) {
     ctx.problems.push({
       line,
@@ -153,21 +162,27 @@ function eventOf(row: Row, line: number, ctx: Context): LogEvent | undefined {
     const column = row.column('activity');
     ctx.problems.push({ line, column, message: `${column}: missing activity (step key or name)` });
   }
-  if (!at.ok) {
-    const message = isBlank(rawAt) ? 'missing timestamp' : at.reason;
+  if (Number.isNaN(atMs)) {
+    const at = parseLogTimestamp(rawAt, ctx.zone);
+    const message = isBlank(rawAt) ? 'missing timestamp' : at.ok ? 'not a timestamp' : at.reason;
     ctx.problems.push({ line, column: row.column('at'), message: `${row.column('at')}: ${message}`, value: rawAt });
   }
-  if (dossierId === undefined || activity === undefined || !at.ok) return undefined;
+  if (dossierId === undefined || activity === undefined || Number.isNaN(atMs)) return undefined;
   const performer = performerOf(row);
   const outcome = text(row.value('outcome'));
   const startedAt = optionalInstant(row, 'startedAt', line, ctx);
   const dueAt = optionalInstant(row, 'dueAt', line, ctx);
   const channel = channelOf(row, line, ctx);
+  // The usual rows (a performer, nothing optional) are one object literal in the documented key order;
+  // only rows with optional fields pay for the spreads.
+  if (outcome === undefined && startedAt === undefined && dueAt === undefined && channel === undefined) {
+    return performer ? { dossierId, activity, performer, at: atMs, line } : { dossierId, activity, at: atMs, line };
+  }
   return {
     dossierId,
     activity,
     ...(performer ? { performer } : {}),
-    at: at.ms,
+    at: atMs,
     ...(outcome !== undefined ? { outcome } : {}),
     ...(startedAt !== undefined ? { startedAt } : {}),
     ...(dueAt !== undefined ? { dueAt } : {}),
@@ -338,8 +353,9 @@ export function readEventLog(source: string, options: ReadEventLogOptions): Even
       },
     );
   }
-  // The intern table lives for one read: nothing is retained between logs.
+  // The intern tables live for one read: nothing is retained between logs.
   interned.clear();
+  performers.clear();
   const problems = ctx.problems.sort((a, b) => a.line - b.line);
   return { events, problems };
 }

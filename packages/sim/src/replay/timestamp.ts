@@ -117,6 +117,20 @@ function isoByChar(text: string): number {
 }
 
 /**
+ * {@link parseLogTimestamp} for the hot path: epoch milliseconds, or NaN when the value is not a
+ * timestamp (ask `parseLogTimestamp` for the reason). Allocates nothing for the two usual forms.
+ * @example logTimestampMs('20260213163000', 'Asia/Ho_Chi_Minh') // 1770975000000
+ */
+export function logTimestampMs(value: unknown, zone: string): number {
+  if (typeof value === 'string') {
+    const fast = value.length === 14 ? compactByChar(value, zone) : isoByChar(value);
+    if (!Number.isNaN(fast)) return fast;
+  }
+  const parsed = parseLogTimestamp(value, zone);
+  return parsed.ok ? parsed.ms : Number.NaN;
+}
+
+/**
  * Reads a log timestamp as epoch milliseconds: a finite number is epoch milliseconds; text is
  * `yyyyMMddHHmmss` in `zone`, or ISO 8601 with an offset (a local time without offset names a
  * different instant in every zone and is refused). Returns why when the value is not a timestamp.
