@@ -16,7 +16,8 @@ import {
   workingMsBeforeWindow,
 } from './timeline.js';
 import type { DeadlineOptions, Duration, InstantInput } from './types.js';
-import { internalsOf, outOfRange, type WorkCalendar } from './work-calendar.js';
+import { fastDueMs, fastWorkingMs } from './fast-path.js';
+import { internalsOf, outOfRange, tablesOrUndefined, type WorkCalendar } from './work-calendar.js';
 
 const MS_PER_MINUTE = 60_000;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -118,7 +119,28 @@ export function addWorkingTime(
   duration: Duration,
   options?: DeadlineOptions,
 ): Date {
-  return new Date(computeDueMs(calendar, toEpochMs(start, 'start'), duration, options));
+  // Epoch numbers and Dates skip toEpochMs (the checked path still sees every other input).
+  const t = typeof start === 'number' ? start : start instanceof Date ? start.getTime() : Number.NaN;
+  const tables = tablesOrUndefined(calendar);
+  if (tables !== undefined && !Number.isNaN(t)) {
+    const ms = fastWorkingMs(duration, options, calendar.workingDayMinutes);
+    if (ms > 0) {
+      const due = fastDueMs(tables, t, ms);
+      if (!Number.isNaN(due)) return new Date(due);
+    }
+  }
+  return new Date(checkedDueMs(calendar, start, 'start', duration, options));
+}
+
+/** The checked path of both wrappers, out of line so that the fast path stays small. */
+function checkedDueMs(
+  calendar: WorkCalendar,
+  start: InstantInput,
+  field: string,
+  duration: Duration,
+  options: DeadlineOptions | undefined,
+): number {
+  return computeDueMs(calendar, toEpochMs(start, field), duration, options);
 }
 
 /**
@@ -135,5 +157,13 @@ export function addWorkingTimeMs(
   duration: Duration,
   options?: DeadlineOptions,
 ): number {
-  return computeDueMs(calendar, toEpochMs(startMs, 'startMs'), duration, options);
+  const tables = tablesOrUndefined(calendar);
+  if (tables !== undefined && typeof startMs === 'number') {
+    const ms = fastWorkingMs(duration, options, calendar.workingDayMinutes);
+    if (ms > 0) {
+      const due = fastDueMs(tables, startMs, ms);
+      if (!Number.isNaN(due)) return due;
+    }
+  }
+  return checkedDueMs(calendar, startMs, 'startMs', duration, options);
 }

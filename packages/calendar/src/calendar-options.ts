@@ -9,6 +9,7 @@ import { dayNumberFromCivil, daysInMonth, type IsoDate, isoFromDayNumber } from 
 import { CalendarError } from './errors.js';
 import { MINUTES_PER_DAY, minutesOfTime } from './time-of-day.js';
 import type { SpecialDay, SpecialDayKind, TimeWindow, WeeklyWindows, WorkCalendarOptions } from './types.js';
+import { SHIPPED_FIXED_OFFSETS } from './zone-offsets.js';
 
 /** {@link WorkCalendarOptions} with every default filled in; what `calendar.options` exposes. */
 export interface NormalizedWorkCalendarOptions extends WorkCalendarOptions {
@@ -179,7 +180,8 @@ function byDate(a: { day: number }, b: { day: number }): number {
 }
 
 // luxon builds an Intl.DateTimeFormat (about half a millisecond) on every isValidZone call.
-const KNOWN_ZONES = new Set<string>();
+// Zones with shipped offsets are known without asking Intl (zone-offsets.ts).
+const KNOWN_ZONES = new Set<string>(Object.keys(SHIPPED_FIXED_OFFSETS));
 
 function isKnownZone(zone: string): boolean {
   if (KNOWN_ZONES.has(zone)) return true;

@@ -41,14 +41,28 @@ export interface CalendarTables {
   readonly workingDays: Int32Array;
   /** Indexes of days without working time, ascending. */
   readonly restDays: Int32Array;
+  /**
+   * Rank table per working day: `rankCum[r]` = working ms before the first window of the r-th working
+   * day (`workingDays[r]`); `rankCum[workingDays.length]` is the total. Only meaningful when `dayIndexed`.
+   * A due N working ms ahead is found by rank arithmetic on it instead of a search over windows.
+   */
+  readonly rankCum: Float64Array;
+  /** Average working ms per working day (the rank guess); 0 without working days. */
+  readonly rankDayMs: number;
 }
 
 /** Growable list of intervals in typed arrays (one append per window of a century). */
 class Pieces {
-  starts = new Float64Array(1024);
-  ends = new Float64Array(1024);
+  starts: Float64Array;
+  ends: Float64Array;
   length = 0;
   sorted = true;
+
+  /** `capacity`: the expected number of windows (two a day in an office week), so that it rarely grows. */
+  constructor(capacity: number) {
+    this.starts = new Float64Array(capacity);
+    this.ends = new Float64Array(capacity);
+  }
 
   push(start: number, end: number): void {
     if (end <= start) return;
@@ -114,7 +128,7 @@ export function buildTables(parsed: ParsedCalendarOptions): CalendarTables {
   const offsets = buildOffsetTable(parsed.options.zone, (firstDay - 2) * MS_PER_DAY, (lastDay + 3) * MS_PER_DAY);
   const { times } = offsets;
   const days = minutesByDay(parsed, dayCount);
-  const pieces = new Pieces();
+  const pieces = new Pieces(2 * dayCount + 16);
   const dayOpen = new Float64Array(dayCount).fill(Number.NaN);
   const dayClose = new Float64Array(dayCount).fill(Number.NaN);
   const dayFirstWin = new Int32Array(dayCount + 1);
@@ -127,17 +141,22 @@ export function buildTables(parsed: ParsedCalendarOptions): CalendarTables {
     const localMidnight = (firstDay + i) * MS_PER_DAY;
     while (j + 1 < times.length && times[j + 1]! <= localMidnight - ZONE_MARGIN_MS) j++;
     if (j + 1 >= times.length || times[j + 1]! >= localMidnight + MS_PER_DAY + ZONE_MARGIN_MS) {
-      // One offset rules the whole day (every day of a zone without daylight saving).
+      // One offset rules the whole day (every day of a zone without daylight saving): the windows are
+      // ascending, so the day opens at the first and closes at the last.
       const base = localMidnight - offsets.offsets[j]!;
       for (let w = 0; w < minutes.length; w += 2) {
         pieces.push(base + minutes[w]! * MS_PER_MINUTE, base + minutes[w + 1]! * MS_PER_MINUTE);
       }
+      if (pieces.length > before) {
+        dayOpen[i] = pieces.starts[before]!;
+        dayClose[i] = pieces.ends[pieces.length - 1]!;
+      }
     } else {
       for (const [lo, hi] of piecesAcrossChange(offsets, j, localMidnight, minutes)) pieces.push(lo, hi);
-    }
-    for (let k = before; k < pieces.length; k++) {
-      if (!(dayOpen[i]! <= pieces.starts[k]!)) dayOpen[i] = pieces.starts[k]!;
-      if (!(dayClose[i]! >= pieces.ends[k]!)) dayClose[i] = pieces.ends[k]!;
+      for (let k = before; k < pieces.length; k++) {
+        if (!(dayOpen[i]! <= pieces.starts[k]!)) dayOpen[i] = pieces.starts[k]!;
+        if (!(dayClose[i]! >= pieces.ends[k]!)) dayClose[i] = pieces.ends[k]!;
+      }
     }
   }
   dayFirstWin[dayCount] = pieces.length;
@@ -146,17 +165,28 @@ export function buildTables(parsed: ParsedCalendarOptions): CalendarTables {
   const sorted = dayIndexed
     ? { starts: pieces.starts.slice(0, pieces.length), ends: pieces.ends.slice(0, pieces.length) }
     : sortPieces(pieces);
+  const intervals = intervalTables(sorted.starts, sorted.ends);
+  const byDay = dayIndexes(dayOpen);
   return {
     firstDay,
     dayCount,
     offsets,
-    ...intervalTables(sorted.starts, sorted.ends),
+    ...intervals,
     dayFirstWin,
     dayIndexed,
     dayOpen,
     dayClose,
-    ...dayIndexes(dayOpen),
+    ...byDay,
+    ...rankTables(intervals.cum, dayFirstWin, byDay.workingDays),
   };
+}
+
+function rankTables(cum: Float64Array, dayFirstWin: Int32Array, workingDays: Int32Array) {
+  const count = workingDays.length;
+  const rankCum = new Float64Array(count + 1);
+  for (let r = 0; r < count; r++) rankCum[r] = cum[dayFirstWin[workingDays[r]!]!]!;
+  rankCum[count] = cum[cum.length - 1]!;
+  return { rankCum, rankDayMs: count > 0 ? rankCum[count]! / count : 0 };
 }
 
 function intervalTables(winStart: Float64Array, winEnd: Float64Array) {
@@ -169,12 +199,13 @@ function intervalTables(winStart: Float64Array, winEnd: Float64Array) {
 function dayIndexes(dayOpen: Float64Array) {
   const dayCount = dayOpen.length;
   const workingBefore = new Int32Array(dayCount + 1);
-  const working: number[] = [];
-  const rest: number[] = [];
-  for (let i = 0; i < dayCount; i++) {
-    const isWorking = !Number.isNaN(dayOpen[i]!);
-    workingBefore[i + 1] = workingBefore[i]! + (isWorking ? 1 : 0);
-    (isWorking ? working : rest).push(i);
+  for (let i = 0; i < dayCount; i++) workingBefore[i + 1] = workingBefore[i]! + (Number.isNaN(dayOpen[i]!) ? 0 : 1);
+  // Typed arrays filled in place (no growing JS arrays): part of the default calendar's cold start.
+  const workingDays = new Int32Array(workingBefore[dayCount]!);
+  const restDays = new Int32Array(dayCount - workingDays.length);
+  for (let i = 0, w = 0, r = 0; i < dayCount; i++) {
+    if (Number.isNaN(dayOpen[i]!)) restDays[r++] = i;
+    else workingDays[w++] = i;
   }
-  return { workingBefore, workingDays: Int32Array.from(working), restDays: Int32Array.from(rest) };
+  return { workingBefore, workingDays, restDays };
 }

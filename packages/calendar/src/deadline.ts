@@ -11,6 +11,7 @@
 import { isoFromDayNumber } from './civil-date.js';
 import { MS_PER_DAY, MS_PER_MINUTE } from './day-tables.js';
 import { CalendarError } from './errors.js';
+import { fastDueMs, fastWorkingMs } from './fast-path.js';
 import { minutesOfTime } from './time-of-day.js';
 import {
   beyondRange,
@@ -21,7 +22,7 @@ import {
   workingMsBeforeWindow,
 } from './timeline.js';
 import type { CountingRule, DeadlineOptions, Duration } from './types.js';
-import { type CalendarInternals, internalsOf, type WorkCalendar } from './work-calendar.js';
+import { type CalendarInternals, internalsOf, tablesOrUndefined, type WorkCalendar } from './work-calendar.js';
 import { offsetAt } from './zone-offsets.js';
 
 /** A computed deadline: due instant, the instant counting started, and the start's local day index. */
@@ -233,8 +234,9 @@ export function computeDeadline(
 
 /**
  * The due instant alone (epoch ms): the hot path of `addWorkingTime`/`addWorkingTimeMs`. Exact
- * working-time amounts are answered here without building a {@link DeadlineResult}; every other case
- * is delegated to {@link computeDeadline}, so the rules live in one place.
+ * working-time amounts are answered by the rank table (fast-path.ts) without building a
+ * {@link DeadlineResult}; every other case is delegated to {@link computeDeadline}, so the rules live
+ * in one place.
  * @example computeDueMs(calendar, Date.parse('2026-02-13T09:30:00Z'), { amount: 3, unit: 'workingDay' })
  */
 export function computeDueMs(
@@ -243,31 +245,12 @@ export function computeDueMs(
   duration: Duration,
   options?: DeadlineOptions,
 ): number {
-  const unit = duration?.unit;
-  const amount = duration?.amount;
-  if (
-    (options === undefined || options.rule === undefined || options.rule === 'working-time') &&
-    (unit === 'workingDay' || unit === 'workingHour' || unit === 'workingMinute') &&
-    typeof amount === 'number' &&
-    amount > 0 &&
-    amount < Number.POSITIVE_INFINITY &&
-    duration.cutoff === undefined &&
-    !duration.notCounted
-  ) {
-    const internals = internalsOf(calendar);
-    const { tables } = internals;
-    if (tables.winCount > 0) {
-      const ms = Math.round(
-        (unit === 'workingDay' ? amount * calendar.workingDayMinutes : unit === 'workingHour' ? amount * 60 : amount) *
-          MS_PER_MINUTE,
-      );
-      const startDay = dayIndexOfInstant(calendar, internals, start, 'start');
-      const k0 = windowAtOrBeforeOnDay(tables, start, startDay);
-      const target = workingMsBeforeWindow(tables, start, k0) + ms;
-      if (ms > 0 && target <= tables.cum[tables.winCount]!) {
-        const k = windowReaching(tables, target);
-        return tables.winStart[k]! + (target - tables.cum[k]!);
-      }
+  const tables = tablesOrUndefined(calendar);
+  if (tables !== undefined) {
+    const ms = fastWorkingMs(duration, options, calendar.workingDayMinutes);
+    if (ms > 0) {
+      const due = fastDueMs(tables, start, ms);
+      if (!Number.isNaN(due)) return due;
     }
   }
   return computeDeadline(calendar, start, duration, options).dueMs;

@@ -97,6 +97,15 @@ export function internalsOf(calendar: WorkCalendar): CalendarInternals {
 }
 
 /**
+ * The tables of a calendar, or `undefined` when `calendar` is not one (no error: the hot path falls
+ * back to the checked path, which throws in the documented order).
+ * @example tablesOrUndefined(vietnamCalendar())?.dayCount
+ */
+export function tablesOrUndefined(calendar: WorkCalendar): CalendarTables | undefined {
+  return (calendar as CalendarWithInternals | null | undefined)?.[INTERNALS]?.tables;
+}
+
+/**
  * Day number of a civil date inside the calendar's range.
  * @throws {CalendarError} `INVALID_DATE` for a malformed date, `OUT_OF_RANGE` outside the range.
  * @example dayInRange(calendar, '2026-02-17', 'date') // 20501

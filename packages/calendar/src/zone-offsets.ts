@@ -82,7 +82,18 @@ function computeYear(zone: IANAZone, year: number): YearOffsets {
   return { first, times, offsets };
 }
 
-function yearOffsets(zoneName: string, zone: IANAZone, year: number): YearOffsets {
+/**
+ * Shipped offsets of zones whose offset has not changed for decades: Asia/Ho_Chi_Minh has kept UTC+7
+ * since 13 June 1975 (tz database, zone Asia/Ho_Chi_Minh), so from 1976 on its years need no lookup.
+ * The default Vietnam calendar is then built without Intl, whose first time-zone formatter costs
+ * tens of milliseconds of cold start (issue 13). A test checks every shipped year against luxon.
+ */
+export const SHIPPED_FIXED_OFFSETS: Readonly<Record<string, { readonly fromYear: number; readonly offsetMs: number }>> =
+  {
+    'Asia/Ho_Chi_Minh': { fromYear: 1976, offsetMs: 7 * MS_PER_HOUR },
+  };
+
+function yearOffsets(zoneName: string, zone: () => IANAZone, year: number): YearOffsets {
   let years = CACHE.get(zoneName);
   if (years === undefined) {
     years = new Map();
@@ -90,7 +101,11 @@ function yearOffsets(zoneName: string, zone: IANAZone, year: number): YearOffset
   }
   let result = years.get(year);
   if (result === undefined) {
-    result = computeYear(zone, year);
+    const shipped = SHIPPED_FIXED_OFFSETS[zoneName];
+    result =
+      shipped !== undefined && year >= shipped.fromYear
+        ? { first: shipped.offsetMs, times: [], offsets: [] }
+        : computeYear(zone(), year);
     years.set(year, result);
   }
   return result;
@@ -105,7 +120,11 @@ function yearOf(t: number): number {
  * @example buildOffsetTable('Asia/Ho_Chi_Minh', Date.UTC(2000, 0, 1), Date.UTC(2100, 0, 1)).offsets[0] // 25200000 (UTC+7)
  */
 export function buildOffsetTable(zoneName: string, fromMs: number, toMs: number): OffsetTable {
-  const zone = IANAZone.create(zoneName);
+  let created: IANAZone | undefined;
+  const zone = (): IANAZone => {
+    created ??= IANAZone.create(zoneName);
+    return created;
+  };
   const firstYear = yearOf(fromMs);
   const times = [Number.NEGATIVE_INFINITY];
   const offsets = [yearOffsets(zoneName, zone, firstYear).first];

@@ -28,7 +28,7 @@ function deadlineBlock(
   duration: Duration,
   rule: CountingRule = 'working-time',
 ): string {
-  return deadlineText(explainDeadline(calendar, received, duration, { rule }), calendar.zone);
+  return deadlineText(explainDeadline(calendar, received, duration, { rule }), calendar);
 }
 
 function dayLine(calendar: WorkCalendar, date: IsoDate): string {

@@ -243,7 +243,10 @@ describe('global behaviour', () => {
     expect(help.code).toBe(0);
     for (const command of COMMANDS) expect(help.out).toContain(`  ${command.name}`);
     expect(await tthc('--version')).toEqual({ code: 0, out: `${VERSION}\n`, err: '' });
-    for (const command of COMMANDS) {
+    for (const entry of COMMANDS) {
+      // The registry's help line is the loaded command's own (the registry loads commands lazily).
+      const command = await entry.load();
+      expect([command.name, command.summary]).toEqual([entry.name, entry.summary]);
       const sub = await tthc(command.name, '--help');
       expect(sub.code).toBe(0);
       expect(sub.out).toMatch(new RegExp(`^Usage: tthc ${command.name}`));

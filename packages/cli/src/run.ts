@@ -3,48 +3,115 @@
  * every failure into one line on stderr with a non-zero exit code (DESIGN.md §7).
  */
 import { CalendarError, type VietnamCalendarOptions } from '@tthc/calendar';
-import { CoreError } from '@tthc/core';
 import type { Command } from './commands/command.js';
-import { applyCommand } from './commands/apply.js';
-import { daysCommand } from './commands/days.js';
-import { deadlineCommand } from './commands/deadline.js';
-import { demoCommand } from './commands/demo.js';
-import { diffCommand } from './commands/diff.js';
-import { dvcqgCommand, exportDvcqgCommand, importProgressCommand } from './commands/dvcqg.js';
-import { holidaysCommand } from './commands/holidays.js';
-import { lunarCommand } from './commands/lunar.js';
-import { planCommand } from './commands/plan.js';
-import { replayCommand } from './commands/replay.js';
-import { reportCommand } from './commands/report.js';
-import { runCommand } from './commands/run.js';
-import { schemaCommand } from './commands/schema.js';
-import { simulateCommand } from './commands/simulate.js';
-import { stepsCommand } from './commands/steps.js';
-import { validateCommand } from './commands/validate.js';
 import { createContext, loadCalendarOptions } from './context.js';
 import { type CliIo, UsageError } from './io.js';
 import { VERSION } from './version.js';
 
+/**
+ * A command as the registry knows it before it is loaded: its name, its help line, and how to load
+ * it. Each command module is imported only when it runs, so `tthc deadline` loads the calendar and
+ * nothing of core, sync or sim (issue 13: cold start).
+ */
+export interface CommandEntry {
+  readonly name: string;
+  /** One line for `tthc --help` (equal to the loaded command's `summary`; a test keeps them equal). */
+  readonly summary: string;
+  load(): Promise<Command>;
+}
+
 /** Every command, in the order `tthc --help` lists them. */
-export const COMMANDS: readonly Command[] = [
-  deadlineCommand,
-  daysCommand,
-  holidaysCommand,
-  lunarCommand,
-  validateCommand,
-  schemaCommand,
-  runCommand,
-  stepsCommand,
-  diffCommand,
-  planCommand,
-  applyCommand,
-  reportCommand,
-  dvcqgCommand,
-  exportDvcqgCommand,
-  importProgressCommand,
-  simulateCommand,
-  replayCommand,
-  demoCommand,
+export const COMMANDS: readonly CommandEntry[] = [
+  {
+    name: 'deadline',
+    summary: 'due instant of a time limit from a receipt instant, with skipped days and reasons',
+    load: async () => (await import('./commands/deadline.js')).deadlineCommand,
+  },
+  {
+    name: 'days',
+    summary: 'number of working days between two dates (both ends inclusive)',
+    load: async () => (await import('./commands/days.js')).daysCommand,
+  },
+  {
+    name: 'holidays',
+    summary: 'official days off, compensatory days, swaps and make-up workdays of a year',
+    load: async () => (await import('./commands/holidays.js')).holidaysCommand,
+  },
+  {
+    name: 'lunar',
+    summary: 'Vietnamese lunar dates (âm lịch) of solar dates',
+    load: async () => (await import('./commands/lunar.js')).lunarCommand,
+  },
+  {
+    name: 'validate',
+    summary: 'check procedure, process and dossier JSON files; lint processes against their procedure',
+    load: async () => (await import('./commands/validate.js')).validateCommand,
+  },
+  {
+    name: 'schema',
+    summary: 'print the JSON Schema of a procedure, a process or a dossier event',
+    load: async () => (await import('./commands/schema.js')).schemaCommand,
+  },
+  {
+    name: 'run',
+    summary: 'apply a dossier’s events to a process; print the control sheet, due, status and portal status',
+    load: async () => (await import('./commands/run.js')).runCommand,
+  },
+  {
+    name: 'steps',
+    summary: 'read a work-flow table (.csv, .xlsx, .html, .md): steps, group budgets, declared total',
+    load: async () => (await import('./commands/steps.js')).stepsCommand,
+  },
+  {
+    name: 'diff',
+    summary: 'typed differences between two catalogue / e-ISO / portal / OpenCPS documents; exit 2 on differences',
+    load: async () => (await import('./commands/diff.js')).diffCommand,
+  },
+  {
+    name: 'plan',
+    summary: 'plan the sync of e-ISO and portal processes (and check them against the catalogue); exit 2 on changes',
+    load: async () => (await import('./commands/plan.js')).planCommand,
+  },
+  {
+    name: 'apply',
+    summary: 'apply a plan: write the patched e-ISO and portal documents; exit 2 when something was written',
+    load: async () => (await import('./commands/apply.js')).applyCommand,
+  },
+  {
+    name: 'report',
+    summary: 'report a plan: summary and per-procedure disagreements as HTML, Markdown or JSON',
+    load: async () => (await import('./commands/report.js')).reportCommand,
+  },
+  {
+    name: 'dvcqg',
+    summary: 'DVCQG dossier sync: export a dossier’s DongBoHoSoMC and progress rows; import rows back into dossiers',
+    load: async () => (await import('./commands/dvcqg.js')).dvcqgCommand,
+  },
+  {
+    name: 'export-dvcqg',
+    summary: 'same as `tthc dvcqg export`: a dossier as DVCQG DongBoHoSoMC payload + CapNhatTienDoHoSoMC rows',
+    load: async () => (await import('./commands/dvcqg.js')).exportDvcqgCommand,
+  },
+  {
+    name: 'import-progress',
+    summary: 'same as `tthc dvcqg import`: rebuild dossiers from DVCQG progress rows (JSON or CSV)',
+    load: async () => (await import('./commands/dvcqg.js')).importProgressCommand,
+  },
+  {
+    name: 'simulate',
+    summary: 'simulate dossiers through a process: on-time rate ± 95 % CI, lead times, bottlenecks, HTML report',
+    load: async () => (await import('./commands/simulate.js')).simulateCommand,
+  },
+  {
+    name: 'replay',
+    summary: 'replay a dossier event log against a process: fitness, deviations, lateness, HTML report',
+    load: async () => (await import('./commands/replay.js')).replayCommand,
+  },
+  {
+    name: 'demo',
+    summary: 'a tour: the calendar on realistic dossiers (Tết 2026, 15:00 cut-off…), then the example procedures run',
+    load: async () => (await import('./commands/demo.js')).demoCommand,
+  },
 ];
 
 /**
@@ -100,9 +167,17 @@ function oneLine(text: string): string {
   return text.replace(/\s*\n\s*/g, ' ').trim();
 }
 
-/** Bad input, as opposed to a bug: the user's arguments or data (calendar or core validation). */
+/**
+ * Bad input, as opposed to a bug: the user's arguments or data (calendar or core validation). A
+ * CoreError is recognised by its name, so that this file need not load @tthc/core (commands that do
+ * not use it start faster); core's error class sets `name = 'CoreError'`.
+ */
 function isInputError(error: unknown): boolean {
-  return error instanceof UsageError || error instanceof CalendarError || error instanceof CoreError;
+  return (
+    error instanceof UsageError ||
+    error instanceof CalendarError ||
+    (error instanceof Error && error.name === 'CoreError')
+  );
 }
 
 function describeFailure(error: unknown): string {
@@ -130,7 +205,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     throw new UsageError(`unknown command "${first}"; expected one of ${COMMANDS.map((c) => c.name).join(', ')}`);
   }
   const options: VietnamCalendarOptions | undefined = calendarPath ? loadCalendarOptions(calendarPath) : undefined;
-  return command.run(args, createContext(io, options, calendarPath));
+  return (await command.load()).run(args, createContext(io, options, calendarPath));
 }
 
 /** The command name for error prefixes: the first known command in argv, if any. */

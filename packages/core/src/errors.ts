@@ -7,7 +7,8 @@ export type CoreErrorCode =
   | 'INVALID_DOSSIER_CODE'
   | 'NO_PROCESS_VERSION'
   | 'UNKNOWN_IMPLEMENTATION'
-  | 'EVENT_REJECTED';
+  | 'EVENT_REJECTED'
+  | 'INVALID_OPTIONS';
 
 /** One problem found in input data, with the JSON path to the offending value. */
 export interface DataIssue {

@@ -64,6 +64,16 @@ export { selectProcess, type SelectProcessOptions } from './select.js';
 export * from './machine/index.js';
 export * from './runtime/index.js';
 export {
+  readCsv,
+  forEachCsvRecord,
+  sniffDelimiter,
+  type CsvReadOptions,
+  type CsvProblem,
+  type CsvProblemCode,
+  type CsvReadSummary,
+  type CsvTable,
+} from './text/csv.js';
+export {
   formatDossierCode,
   parseDossierCode,
   type DossierCodeFormat,

@@ -9,6 +9,7 @@ import type { SpecialDay } from '../types.js';
 import { announcedDays, announcedYear } from './announced.js';
 import { compensatoryDays } from './compensatory.js';
 import { type DatedName, labourCodeOf, type LunarAnchors, lawLabel, statutoryHolidays } from './labour-code.js';
+import { HUNG_KINGS_OFFSET, LAST_MONTH_LENGTH, LUNAR_ANCHOR_YEARS, TET_OFFSET } from './lunar-anchors.generated.js';
 import {
   type CheckedVietnamOptions,
   checkVietnamOptions,
@@ -33,11 +34,25 @@ export interface VietnamYearHolidays {
 }
 
 /**
- * Lunar anchors of a solar year from the lunar module (computed, not tabled): mùng 1 Tết, the length of
- * the month before it, and Giỗ Tổ 10/3 of the regular month 3.
+ * Lunar anchors of a solar year: mùng 1 Tết, the length of the month before it, and Giỗ Tổ 10/3 of
+ * the regular month 3 — from the shipped table (lunar-anchors.generated.ts, checked against the lunar
+ * module for every year) inside 1995–2199, computed outside it.
  * @example lunarAnchors(2026).tet === dayNumberFromIso('2026-02-17') // true
  */
 export function lunarAnchors(year: number): LunarAnchors {
+  const k = year - LUNAR_ANCHOR_YEARS.first;
+  if (Number.isInteger(year) && year >= LUNAR_ANCHOR_YEARS.first && year <= LUNAR_ANCHOR_YEARS.last) {
+    const tet = dayNumberFromCivil(year, 1, 1) + TET_OFFSET[k]!;
+    return { tet, lastMonthLength: LAST_MONTH_LENGTH[k]!, hungKings: tet + HUNG_KINGS_OFFSET[k]! };
+  }
+  return computeLunarAnchors(year);
+}
+
+/**
+ * Lunar anchors computed by the lunar module (the source of the shipped table).
+ * @example computeLunarAnchors(2026).hungKings === dayNumberFromIso('2026-04-26') // true
+ */
+export function computeLunarAnchors(year: number): LunarAnchors {
   const tet = dayNumberFromIso(lunarNewYear(year));
   return {
     tet,

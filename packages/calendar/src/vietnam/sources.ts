@@ -42,8 +42,22 @@ export function yearSource(year: Pick<VnDataYear, 'law' | 'sources'>): string {
   return [year.law, ...new Set(cites)].join('; ');
 }
 
-/** Day-of-year keys ("d/m") a citation text mentions: single dates, "a-b/m" and "a/m-b/n" ranges. */
+const mentioned = new Map<string, Set<string>>();
+
+/**
+ * Day-of-year keys ("d/m") a citation text mentions: single dates, "a-b/m" and "a/m-b/n" ranges.
+ * Memoised per text: every day of a year asks about the same few citations (cold start, issue 13).
+ */
 function mentionedDays(text: string): Set<string> {
+  let days = mentioned.get(text);
+  if (days === undefined) {
+    days = readMentionedDays(text);
+    mentioned.set(text, days);
+  }
+  return days;
+}
+
+function readMentionedDays(text: string): Set<string> {
   const days = new Set<string>();
   const add = (d: number, m: number) => days.add(`${d}/${m}`);
   // a/m-b/n (e.g. "29/8-2/9/2026"), walked with a small month-length table (no year needed for keys).

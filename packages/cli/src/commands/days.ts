@@ -4,7 +4,7 @@
 import { countWorkingDays, dayNumberFromIso } from '@tthc/calendar';
 import { commandHelp, type OptionSpecs, parseCommandArgs, requireString } from '../args.js';
 import type { CommandContext } from '../context.js';
-import { humanDate, json } from '../format.js';
+import { humanDate, json } from '../format-text.js';
 import type { Command } from './command.js';
 
 const OPTIONS: OptionSpecs = {

@@ -8,10 +8,11 @@ import {
   formatDuration,
   parseDuration,
   toEpochMs,
+  type WorkCalendar,
 } from '@tthc/calendar';
 import { commandHelp, type OptionSpecs, parseCommandArgs, requireString } from '../args.js';
 import type { CommandContext } from '../context.js';
-import { formatInstant, humanDate, humanInstant, json } from '../format.js';
+import { formatInstantIn, humanDate, humanInstantIn, json } from '../format-text.js';
 import { UsageError } from '../io.js';
 import type { Command } from './command.js';
 
@@ -44,11 +45,11 @@ export interface DeadlineJson {
 
 /**
  * Machine output of a deadline: due in the calendar zone (seconds precision) and the skipped days.
- * @example deadlineJson(explainDeadline(cal, start, d), 'Asia/Ho_Chi_Minh').due // '2026-02-25T16:30:00+07:00'
+ * @example deadlineJson(explainDeadline(cal, start, d), cal).due // '2026-02-25T16:30:00+07:00'
  */
-export function deadlineJson(explanation: DeadlineExplanation, zone: string): DeadlineJson {
+export function deadlineJson(explanation: DeadlineExplanation, calendar: WorkCalendar): DeadlineJson {
   return {
-    due: formatInstant(explanation.due, zone),
+    due: formatInstantIn(calendar, explanation.due),
     rule: explanation.rule,
     skipped: explanation.skipped.map((day) => ({ date: day.date, reason: day.reason })),
   };
@@ -56,14 +57,14 @@ export function deadlineJson(explanation: DeadlineExplanation, zone: string): De
 
 /**
  * Human output of a deadline, Vietnamese first with English beside it.
- * @example deadlineText(explanation, 'Asia/Ho_Chi_Minh')
+ * @example deadlineText(explanation, vietnamCalendar())
  */
-export function deadlineText(explanation: DeadlineExplanation, zone: string): string {
+export function deadlineText(explanation: DeadlineExplanation, calendar: WorkCalendar): string {
   const lines = [
-    `Hạn trả kết quả / Due:        ${humanInstant(explanation.due, zone)}  (${formatInstant(explanation.due, zone)})`,
+    `Hạn trả kết quả / Due:        ${humanInstantIn(calendar, explanation.due)}  (${formatInstantIn(calendar, explanation.due)})`,
     `Quy tắc / Rule:               ${ruleLabel(explanation.rule)}`,
     `Thời hạn / Time limit:        ${formatDuration(explanation.duration)} / ${formatDuration(explanation.duration, { lang: 'en' })}`,
-    `Bắt đầu tính / Counting from: ${humanInstant(explanation.countingFrom, zone)}`,
+    `Bắt đầu tính / Counting from: ${humanInstantIn(calendar, explanation.countingFrom)}`,
     `Giờ làm việc / Working time:  ${formatMinutes(explanation.workingMinutes)}`,
   ];
   if (explanation.skipped.length === 0) {
@@ -120,7 +121,7 @@ function run(args: readonly string[], context: CommandContext): number {
   const calendar = context.calendar();
   const explanation = explainDeadline(calendar, start, duration, { rule });
   context.io.stdout.write(
-    values.json ? json(deadlineJson(explanation, calendar.zone)) : deadlineText(explanation, calendar.zone),
+    values.json ? json(deadlineJson(explanation, calendar)) : deadlineText(explanation, calendar),
   );
   return 0;
 }

@@ -4,7 +4,7 @@
 import { CalendarError, dayNumberFromIso, type LunarDate, solarToLunar } from '@tthc/calendar';
 import { commandHelp, type OptionSpecs, parseCommandArgs } from '../args.js';
 import type { CommandContext } from '../context.js';
-import { humanDate, json, table } from '../format.js';
+import { humanDate, json, table } from '../format-text.js';
 import { UsageError } from '../io.js';
 import type { Command } from './command.js';
 

@@ -11,6 +11,7 @@ import { FINAL_PHASES, locate, type Phase } from '../machine/names.js';
 import type { DossierMachineEvent } from '../machine/to-machine.js';
 import type { Dossier } from './dossier.js';
 import { type DossierEvent, parseDossierEvent } from './events.js';
+import { citeRule } from './law.js';
 import type { ClockLedger } from './ledger.js';
 import { ledgerAfter } from './ledger-update.js';
 
@@ -117,7 +118,11 @@ function checkConsult(dossier: Dossier, event: DossierEvent): void {
 function checkExtend(dossier: Dossier, event: Extract<DossierEvent, { type: 'extend' }>): void {
   const { ledger } = dossier;
   // ND 61 art. 19(8) as amended by ND 107/2021: a new appointment may be given no more than once.
-  if (ledger.extension) refuse(dossier, event, 'already-extended', 'a new appointment was already given once');
+  // ND 118/2025 keeps the rule (Lai Châu 88/2025/QĐ-UBND art. 3(6)); the message cites the text in force.
+  if (ledger.extension) {
+    const basis = citeRule('single-reappointment', toEpochMs(event.at, 'at'));
+    refuse(dossier, event, 'already-extended', `a new appointment was already given once (${basis})`);
+  }
   if (ledger.clockStopped) refuse(dossier, event, 'clock-stopped', 'the dossier waits for a supplement');
   if (ledger.finishedAt !== null) refuse(dossier, event, 'invalid-for-state', 'processing is already finished');
   if (toEpochMs(event.newDue, 'newDue') <= ledger.legalDue) {

@@ -1,10 +1,12 @@
 /**
- * Phiếu kiểm soát quá trình giải quyết hồ sơ (TT 01/2018 Mẫu 05; Mẫu 06 in some 2025 decisions) —
+ * Phiếu kiểm soát quá trình giải quyết hồ sơ (TT 01/2018 Mẫu 05 before 2025-07-01; TT 03/2025 Phụ lục I
+ * from then, Mẫu 06 in some 2025 decisions) —
  * the hand-off log that travels with a dossier: one row per step visit and per consulted agency,
  * each classified early / on time / late on its own share (TT 01/2018 art. 13 index 2).
  */
 import type { Actor } from './events.js';
 import type { Dossier } from './dossier.js';
+import { citeRule } from './law.js';
 import { formatInstant } from './time.js';
 import { classifyCompletion, type CompareMode } from './views.js';
 
@@ -36,6 +38,11 @@ export interface ControlSheet {
   readonly procedureName: string;
   readonly receivedAt: string;
   readonly appointment: string;
+  /**
+   * The form this sheet is, by the text in force on the receipt date: TT 01/2018 Mẫu 05 before
+   * 2025-07-01, TT 03/2025 Phụ lục I from then (law.ts).
+   */
+  readonly legalBasis: string;
   readonly rows: readonly ControlSheetRow[];
 }
 
@@ -104,6 +111,7 @@ export function controlSheet(dossier: Dossier, options: ControlSheetOptions = {}
     procedureName: dossier.procedure.name,
     receivedAt: fmt(l.receivedAt),
     appointment: fmt(l.extension?.newDue ?? l.legalDue),
+    legalBasis: citeRule('control-sheet', l.receivedAt),
     rows: rows.map((r) => r.row),
   };
 }

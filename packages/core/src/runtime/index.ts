@@ -34,6 +34,16 @@ export {
   type Reminder,
   type ReminderKind,
 } from './views.js';
+export {
+  oneStopLawAt,
+  citeRule,
+  legalBasisOf,
+  ND118_IN_FORCE_MS,
+  type OneStopLaw,
+  type OneStopRegime,
+  type OneStopRule,
+  type AppliedRule,
+} from './law.js';
 export { controlSheet, type ControlSheet, type ControlSheetRow, type ControlSheetOptions } from './control-sheet.js';
 export {
   portalStatus,

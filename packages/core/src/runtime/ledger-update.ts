@@ -6,6 +6,7 @@ import type { Step } from '../model/process.js';
 import type { Move } from './apply.js';
 import { clockOf, type Dossier } from './dossier.js';
 import type { Actor, DossierEvent, DossierEventOf } from './events.js';
+import { citeRule } from './law.js';
 import {
   type ClockContext,
   type ClockLedger,
@@ -97,8 +98,9 @@ function requestSupplement(
   move: Move,
 ): Patch {
   const { ledger, process } = dossier;
-  // ND 61 art. 19(3): the agency must ask no later than 03 working days after receipt — flagged, not
-  // refused (the request is still the applicant's only way to complete the dossier).
+  // ND 61 art. 19(3) (ND 118/2025 from 2025-07-01, no change found — law.ts): the agency must ask no
+  // later than 03 working days after receipt — flagged, not refused (the request is still the
+  // applicant's only way to complete the dossier). The message cites the text in force on `at`.
   const limit = dueAfter(ctx, ledger.countingFrom, process.supplementation.requestWithin);
   const lateRequest = limit !== null && at > limit;
   const round: SupplementRound = {
@@ -121,7 +123,7 @@ function requestSupplement(
       ? flag(ledger, {
           code: 'late-supplement-request',
           at,
-          message: `supplement requested after ${process.supplementation.requestWithin.amount} ${process.supplementation.requestWithin.unit} from receipt (ND 61 art. 19(3))`,
+          message: `supplement requested after ${process.supplementation.requestWithin.amount} ${process.supplementation.requestWithin.unit} from receipt (${citeRule('supplement-request-window', at)})`,
         })
       : ledger.flags,
   };
@@ -198,7 +200,11 @@ function reject(dossier: Dossier, event: DossierEventOf<'reject'>, at: number): 
     refusal: { at, reason: event.reason },
     finishedAt: ledger.finishedAt ?? at,
     flags: late
-      ? flag(ledger, { code: 'late-refusal', at, message: 'refusal issued after the time limit (ND 61 art. 19(7))' })
+      ? flag(ledger, {
+          code: 'late-refusal',
+          at,
+          message: `refusal issued after the time limit (${citeRule('refusal', at)})`,
+        })
       : ledger.flags,
   };
 }
@@ -223,7 +229,7 @@ function extend(dossier: Dossier, ctx: ClockContext, event: DossierEventOf<'exte
       ? flag(ledger, {
           code: 'late-apology',
           at,
-          message: 'apology and new appointment issued less than 1 working day before the due (ND 61 art. 19(8))',
+          message: `apology and new appointment issued less than 1 working day before the due (${citeRule('apology', at)})`,
         })
       : ledger.flags,
   };

@@ -108,7 +108,53 @@ describe('readEventLog — CSV', () => {
 
   it('reports an unclosed quote', () => {
     const { problems } = readEventLog('dossier_id,step,timestamp\nD1,"receive,20260213100000\n', { format: 'csv' });
-    expect(problems).toEqual([{ line: 2, message: 'a quoted field is never closed (missing ")' }]);
+    // core's reader keeps the rest of the text as the field (as spreadsheets do); the record then
+    // has too few fields and is not used.
+    expect(problems.map((p) => [p.code, p.line, p.message])).toEqual([
+      [undefined, 2, 'expected 3 fields as in the header, got 2'],
+      ['csv.unclosed-quote', 2, 'line 2, field 2: a quoted field is never closed (missing ")'],
+    ]);
+  });
+});
+
+describe('readEventLog — CSV from Vietnamese Excel and other exports', () => {
+  it('sniffs ";" and tabs, reads both timestamp forms by character, and interns repeated text', () => {
+    const header = ['MaHoSo', 'NoiDungXuLy', 'ChucDanh', 'ThoiDiemXuLy'];
+    const rows = [
+      ['H56.14-260213-0001', 'Tiếp nhận', ' Công chức một cửa ', '20260213163000'],
+      ['H56.14-260213-0001', 'Thẩm định', 'Chuyên viên', '2026-02-16T08:30:00+07:00'],
+      ['H56.14-260213-0002', 'Tiếp nhận', 'Công chức một cửa', '2026-02-16T01:30:00Z'],
+    ];
+    for (const d of [';', '\t']) {
+      const text = `\uFEFF${[header, ...rows].map((r) => r.join(d)).join('\r\n')}\r\n`;
+      const { events, problems } = readEventLog(text, { format: 'csv' });
+      expect(problems).toEqual([]);
+      expect(events.map((e) => [e.dossierId, e.activity, e.performer?.role, e.at, e.line])).toEqual([
+        ['H56.14-260213-0001', 'Tiếp nhận', 'Công chức một cửa', Date.parse('2026-02-13T16:30:00+07:00'), 2],
+        ['H56.14-260213-0001', 'Thẩm định', 'Chuyên viên', Date.parse('2026-02-16T08:30:00+07:00'), 3],
+        ['H56.14-260213-0002', 'Tiếp nhận', 'Công chức một cửa', Date.parse('2026-02-16T08:30:00+07:00'), 4],
+      ]);
+    }
+    // NFC: a decomposed "ế" reads as the composed one.
+    const nfd = readEventLog(`MaHoSo,NoiDungXuLy,ThoiDiemXuLy\nD1,Ti${'e\u0302\u0301'}p nhận,20260213163000`, {
+      format: 'csv',
+    });
+    expect(nfd.events[0]!.activity).toBe('Tiếp nhận');
+  });
+
+  it('refuses impossible compact and ISO timestamps read by character', () => {
+    const text =
+      'MaHoSo,NoiDungXuLy,ThoiDiemXuLy\nD1,a,20260230100000\nD1,b,2026-02-13T25:00:00+07:00\nD1,c,2026-02-13T10:00:00';
+    const { events, problems } = readEventLog(text, { format: 'csv' });
+    expect(events).toEqual([]);
+    expect(problems.map((p) => p.line)).toEqual([2, 3, 4]);
+  });
+
+  it('passes limits to the CSV reader and reports them with codes', () => {
+    const text = 'MaHoSo,NoiDungXuLy,ThoiDiemXuLy\nD1,a,20260213100000\nD1,b,20260213110000\n';
+    const { events, problems } = readEventLog(text, { format: 'csv', limits: { maxRows: 2 } });
+    expect(events).toHaveLength(1);
+    expect(problems.map((p) => [p.code, p.line])).toEqual([['csv.too-many-rows', 3]]);
   });
 });
 

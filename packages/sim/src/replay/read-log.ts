@@ -4,12 +4,11 @@
  * silently.
  */
 import { CalendarError } from '@tthc/calendar';
-import type { ChannelKind } from '@tthc/core';
+import { type ChannelKind, type CsvReadOptions, forEachCsvRecord } from '@tthc/core';
 import { fieldsOfHeaders, type LogColumns, type LogField } from './columns.js';
-import { forEachCsvRecord } from './csv.js';
 import { foldText } from './fold.js';
 import { arrayElementSpans } from './json-lines.js';
-import { parseLogTimestamp } from './timestamp.js';
+import { logTimestampMs, parseLogTimestamp } from './timestamp.js';
 import type { EventLog, LogEvent, LogPerformer, LogProblem } from './types.js';
 
 /** Formats of an event log. */
@@ -22,8 +21,10 @@ export interface ReadEventLogOptions {
   readonly columns?: LogColumns;
   /** Zone of `yyyyMMddHHmmss` timestamps. Default `Asia/Ho_Chi_Minh` (the DVCQG's, REFERENCE.md §3.2). */
   readonly zone?: string;
-  /** CSV delimiter. Default `,`. */
+  /** CSV delimiter. Default: sniffed from the header line (`,`, `;` from Vietnamese Excel, or tab). */
   readonly delimiter?: string;
+  /** Limits on untrusted CSV input (bytes, rows, field length), passed to `@tthc/core`'s `readCsv`. */
+  readonly limits?: Pick<CsvReadOptions, 'maxBytes' | 'maxRows' | 'maxFieldLength'>;
 }
 
 /** One row being read: the value of each field and the column it came from. */
@@ -46,11 +47,50 @@ const CHANNELS: Readonly<Record<string, ChannelKind>> = {
   bcci: 'postal',
 };
 
+/**
+ * True when `value` needs neither trimming nor NFC: printable ASCII with no space at either end.
+ * Most log values (dossier codes, step keys, timestamps) are; checking is cheaper than normalising.
+ */
+function plain(value: string): boolean {
+  const n = value.length;
+  if (n === 0 || value.charCodeAt(0) === 32 || value.charCodeAt(n - 1) === 32) return false;
+  for (let k = 0; k < n; k++) {
+    const c = value.charCodeAt(k);
+    if (c < 33 || c > 126) {
+      if (c !== 32) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * Interned, normalised text: logs repeat the same activity, role and unit strings millions of times,
+ * so each distinct raw string is trimmed and NFC-normalised once and every row shares the result (one
+ * string in memory, not one slice of the source per row). Bounded: past `MAX_INTERNED` distinct
+ * strings, values are normalised without being kept.
+ */
+const MAX_INTERNED = 1 << 16;
+const interned = new Map<string, string>();
+
 function text(value: unknown): string | undefined {
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   if (typeof value !== 'string') return undefined;
-  const t = value.trim().normalize('NFC');
+  if (plain(value)) return value;
+  let t = interned.get(value);
+  if (t === undefined) {
+    t = value.trim().normalize('NFC');
+    if (interned.size < MAX_INTERNED) interned.set(value, t);
+  }
   return t === '' ? undefined : t;
+}
+
+/** Intern a plain value of a column that repeats (activity, role, unit): one copy per distinct text. */
+function internPlain(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const known = interned.get(value);
+  if (known !== undefined) return known;
+  if (interned.size < MAX_INTERNED) interned.set(value, value);
+  return value;
 }
 
 function isBlank(value: unknown): boolean {
@@ -61,16 +101,25 @@ function performerOf(row: Row): LogPerformer | undefined {
   const given = row.value('performerRole');
   // A JSON log may carry the performer as an object { unit, role, name }.
   const nested = given !== null && typeof given === 'object' ? (given as Record<string, unknown>) : undefined;
-  const role = nested ? text(nested.role) : text(given);
-  const unit = text(row.value('performerUnit')) ?? (nested ? text(nested.unit) : undefined);
-  const name = text(row.value('performerName')) ?? (nested ? text(nested.name) : undefined);
+  const role = internPlain(nested ? text(nested.role) : text(given));
+  const unit = internPlain(text(row.value('performerUnit')) ?? (nested ? text(nested.unit) : undefined));
+  const name = internPlain(text(row.value('performerName')) ?? (nested ? text(nested.name) : undefined));
   if (role === undefined && unit === undefined && name === undefined) return undefined;
-  return {
-    ...(unit !== undefined ? { unit } : {}),
-    ...(role !== undefined ? { role } : {}),
-    ...(name !== undefined ? { name } : {}),
-  };
+  // The same few performers recur on every dossier: one shared (read-only) object per distinct one.
+  const key = `${unit ?? ''}\u0000${role ?? ''}\u0000${name ?? ''}`;
+  let performer = performers.get(key);
+  if (performer === undefined) {
+    const p: { unit?: string; role?: string; name?: string } = {};
+    if (unit !== undefined) p.unit = unit;
+    if (role !== undefined) p.role = role;
+    if (name !== undefined) p.name = name;
+    performer = p;
+    if (performers.size < MAX_INTERNED) performers.set(key, performer);
+  }
+  return performer;
 }
+
+const performers = new Map<string, LogPerformer>();
 
 interface Context {
   readonly zone: string;
@@ -99,9 +148,9 @@ function channelOf(row: Row, line: number, ctx: Context): ChannelKind | undefine
 /** The event of a row, or `undefined` (with a problem recorded) when a required value is bad. */
 function eventOf(row: Row, line: number, ctx: Context): LogEvent | undefined {
   const dossierId = text(row.value('dossierId'));
-  const activity = text(row.value('activity')) ?? text(row.value('status'));
+  const activity = internPlain(text(row.value('activity')) ?? text(row.value('status')));
   const rawAt = row.value('at');
-  const at = parseLogTimestamp(rawAt, ctx.zone);
+  const atMs = logTimestampMs(rawAt, ctx.zone);
   if (dossierId === undefined) {
     ctx.problems.push({
       line,
@@ -113,21 +162,27 @@ function eventOf(row: Row, line: number, ctx: Context): LogEvent | undefined {
     const column = row.column('activity');
     ctx.problems.push({ line, column, message: `${column}: missing activity (step key or name)` });
   }
-  if (!at.ok) {
-    const message = isBlank(rawAt) ? 'missing timestamp' : at.reason;
+  if (Number.isNaN(atMs)) {
+    const at = parseLogTimestamp(rawAt, ctx.zone);
+    const message = isBlank(rawAt) ? 'missing timestamp' : at.ok ? 'not a timestamp' : at.reason;
     ctx.problems.push({ line, column: row.column('at'), message: `${row.column('at')}: ${message}`, value: rawAt });
   }
-  if (dossierId === undefined || activity === undefined || !at.ok) return undefined;
+  if (dossierId === undefined || activity === undefined || Number.isNaN(atMs)) return undefined;
   const performer = performerOf(row);
   const outcome = text(row.value('outcome'));
   const startedAt = optionalInstant(row, 'startedAt', line, ctx);
   const dueAt = optionalInstant(row, 'dueAt', line, ctx);
   const channel = channelOf(row, line, ctx);
+  // The usual rows (a performer, nothing optional) are one object literal in the documented key order;
+  // only rows with optional fields pay for the spreads.
+  if (outcome === undefined && startedAt === undefined && dueAt === undefined && channel === undefined) {
+    return performer ? { dossierId, activity, performer, at: atMs, line } : { dossierId, activity, at: atMs, line };
+  }
   return {
     dossierId,
     activity,
     ...(performer ? { performer } : {}),
-    at: at.ms,
+    at: atMs,
     ...(outcome !== undefined ? { outcome } : {}),
     ...(startedAt !== undefined ? { startedAt } : {}),
     ...(dueAt !== undefined ? { dueAt } : {}),
@@ -159,7 +214,8 @@ function readCsv(source: string, options: ReadEventLogOptions, ctx: Context): Lo
     column: (f) => (index.has(f) ? headers![index.get(f)!]! : f),
   };
   let usable = true;
-  const syntax = forEachCsvRecord(
+  // One CSV reader for the project: @tthc/core's (sniffing, quotes, BOM, CRLF, limits).
+  const summary = forEachCsvRecord(
     source,
     (fields, line) => {
       if (!headers) {
@@ -185,9 +241,9 @@ function readCsv(source: string, options: ReadEventLogOptions, ctx: Context): Lo
       const event = eventOf(row, line, ctx);
       if (event) events.push(event);
     },
-    options.delimiter ? { delimiter: options.delimiter } : {},
+    { ...options.limits, ...(options.delimiter ? { delimiter: options.delimiter } : {}) },
   );
-  ctx.problems.push(...syntax);
+  for (const p of summary.problems) ctx.problems.push({ code: p.code, line: p.line, message: p.message });
   return events;
 }
 
@@ -297,6 +353,9 @@ export function readEventLog(source: string, options: ReadEventLogOptions): Even
       },
     );
   }
+  // The intern tables live for one read: nothing is retained between logs.
+  interned.clear();
+  performers.clear();
   const problems = ctx.problems.sort((a, b) => a.line - b.line);
   return { events, problems };
 }

@@ -37,6 +37,8 @@ export interface LogEvent {
 
 /** A row or value the reader or the replay could not use (never dropped silently). */
 export interface LogProblem {
+  /** For a CSV syntax or limit problem, the code of `@tthc/core`'s reader (e.g. `csv.unclosed-quote`). */
+  readonly code?: string;
   readonly line: number;
   /** The column (CSV header or JSON key) at fault, when one is. */
   readonly column?: string;

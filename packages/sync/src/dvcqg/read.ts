@@ -3,6 +3,7 @@
  * the service body carries them) or CSV (header row, any column order, a BOM, CRLF, quoted newlines).
  * Every row that cannot be read is a problem with its index and line, never silently dropped.
  */
+import { forEachCsvRecord } from '@tthc/core';
 import { type DvcqgProgressRow, DvcqgProgressRowSchema, PROGRESS_COLUMNS } from './schemas.js';
 
 /** Closed list of the problems reading and rebuilding report. */
@@ -59,40 +60,14 @@ interface CsvRecord {
   readonly line: number;
 }
 
-/** RFC 4180 records with their starting line (a quoted field may span lines). */
+/**
+ * RFC 4180 records with their starting line (a quoted field may span lines), read by the project's
+ * one CSV reader (@tthc/core); the export separates with ",", and a CRLF inside a quoted field reads as LF.
+ */
 function csvRecords(text: string): CsvRecord[] {
   const out: CsvRecord[] = [];
-  let fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  let line = 1;
-  let start = 1;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (ch === '\n') line++;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else if (ch !== '\r' || text[i + 1] !== '\n') field += ch;
-    } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === ',') {
-      fields.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') continue;
-      fields.push(field);
-      if (fields.length > 1 || fields[0] !== '') out.push({ fields, line: start });
-      fields = [];
-      field = '';
-      start = line;
-    } else field += ch;
-  }
-  if (field !== '' || fields.length > 0) {
-    fields.push(field);
-    out.push({ fields, line: start });
-  }
+  const lf = (f: string) => (f.includes('\r\n') ? f.replace(/\r\n/g, '\n') : f);
+  forEachCsvRecord(text, (fields, line) => out.push({ fields: fields.map(lf), line }), { delimiter: ',' });
   return out;
 }
 
