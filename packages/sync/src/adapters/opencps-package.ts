@@ -160,12 +160,16 @@ export function readOpenCpsPackage(files: ReadonlyMap<string, string>): OpenCpsP
 }
 
 /**
- * A new zip with the given process files replaced (every other entry copied as it was).
+ * A new zip with the given files replaced or added (every other entry of `original` copied as it
+ * was); without an original, a zip of the given files (e.g. a folder's `processes/` and `services/`).
  * @example zipOpenCpsPackage(bytes, new Map([['processes/QT01.xml', written.xml]]))
  */
-export function zipOpenCpsPackage(original: Uint8Array, changed: ReadonlyMap<string, string>): Uint8Array {
-  const files = unzipSync(original);
+export function zipOpenCpsPackage(
+  original: Uint8Array | undefined,
+  changed: ReadonlyMap<string, string | Uint8Array>,
+): Uint8Array {
+  const files: Record<string, Uint8Array> = original ? unzipSync(original) : {};
   const encoder = new TextEncoder();
-  for (const [name, xml] of changed) files[name] = encoder.encode(xml);
+  for (const [name, xml] of changed) files[name] = typeof xml === 'string' ? encoder.encode(xml) : xml;
   return zipSync(files);
 }

@@ -253,6 +253,12 @@ export function readDocument(
     );
   }
   const initial = doc.processActions.filter((a) => present(a.preStepCode) === undefined);
+  // What the document does not hold, kept so that a write does not add it (facts from the caller or a placeholder).
+  const given = compact({
+    procedureCode: present(doc.serviceCode) === undefined ? code : undefined,
+    agency: present(doc.govAgencyName) === undefined ? agency : undefined,
+    effectiveFrom: dated === undefined ? effectiveFrom : undefined,
+  });
   const actions = Object.fromEntries(
     doc.processActions.map((a) => [
       a.actionCode,
@@ -280,6 +286,7 @@ export function readDocument(
         processSequences: doc.processSequences,
         initialActions: initial.length > 0 ? initial : undefined,
         actions,
+        given: Object.keys(given).length > 0 ? given : undefined,
       }),
     },
   });

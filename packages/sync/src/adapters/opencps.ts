@@ -35,7 +35,6 @@ import {
 import { toWorkingMinutes } from '../normalize.js';
 import { nativePath, writeXml, xmlView } from './opencps-import.js';
 import {
-  agencyOf,
   dvcqgStatus,
   type OpenCpsParseOptions,
   present,
@@ -44,8 +43,6 @@ import {
   readStep,
   type RowStep,
   stepRole,
-  UNKNOWN_AGENCY,
-  UNKNOWN_EFFECTIVE_FROM,
 } from './opencps-read.js';
 import { isRestProcess, restPath, restView, writeRest } from './opencps-rest.js';
 import { XmlReadError } from './opencps-xml.js';
@@ -84,8 +81,10 @@ export function isOpenCpsXml(raw: unknown): raw is OpenCpsXmlDocument {
   );
 }
 
-/** The durationUnit the process is written in: the original's when every duration fits it, else days if all are whole days. */
+/** The durationUnit the process is written in: the original's, else days when every duration is whole days. */
 function unitFor(p: Process, original: OpenCpsProcess | undefined): 0 | 1 {
+  // OpenCPS counts in the process unit with decimals (durationCount is a double): a process keeps its unit.
+  if (original?.durationUnit === 0 || original?.durationUnit === 1) return original.durationUnit;
   const minutes = [p.totalLimit, ...p.steps.map((s) => s.budget)].map((d) => (d ? minutesOf(d) : 0));
   const wholeDays = minutes.every((m) => m % 480 === 0);
   if (original?.durationUnit === 1 || !wholeDays) return 1;
@@ -190,15 +189,17 @@ function serializeDocument(
 ): OpenCpsProcess {
   const out = (original ? structuredClone(original) : {}) as Record<string, unknown> & Partial<OpenCpsProcess>;
   const ext = asRecord(asRecord(p.extensions).opencps);
-  if (present(original?.serviceCode)?.trim() !== p.procedureCode) out.serviceCode = p.procedureCode;
+  // Facts the reader took from the caller or a placeholder are not written into a document that lacked them.
+  const given = asRecord(ext.given);
+  const code = present(original?.serviceCode)?.trim() ?? (given.procedureCode as string | undefined);
+  if (code !== p.procedureCode) out.serviceCode = p.procedureCode;
   if (present(original?.processName) !== p.name) setField(out, 'processName', p.name);
-  const agency = original ? agencyOf(undefined, original, {}) : undefined;
-  if (agency !== p.agency.name && !(agency === undefined && p.agency.name === UNKNOWN_AGENCY))
-    out.govAgencyName = p.agency.name;
+  const agency = original ? (present(original.govAgencyName) ?? (given.agency as string | undefined)) : undefined;
+  if (agency !== p.agency.name) out.govAgencyName = p.agency.name;
   if (present(original?.govAgencyCode) !== p.agency.code) setField(out, 'govAgencyCode', p.agency.code);
   out.serviceProcessNo = p.version;
   const dated = present(original?.modifiedDate);
-  const unknownDate = dated === undefined && p.effectiveFrom === UNKNOWN_EFFECTIVE_FROM;
+  const unknownDate = dated === undefined && original !== undefined && p.effectiveFrom === given.effectiveFrom;
   if (!unknownDate && readCivilDate(dated?.split(' ')[0]) !== p.effectiveFrom)
     out.modifiedDate = viDate(p.effectiveFrom);
   const unit = unitFor(p, original);
@@ -214,7 +215,7 @@ function serializeDocument(
   if (!original && Array.isArray(ext.processSequences)) out.processSequences = ext.processSequences as never;
   const rows = original?.processSteps ?? [];
   const scratch = readContext('opencps');
-  const readAgency = original ? agencyOf(undefined, original, {}) : p.agency.name;
+  const readAgency = agency ?? p.agency.name;
   out.processSteps = mergeList<RowStep, OpenCpsStep>(rows, p.steps, {
     read: (s) => (original ? readStep(scratch, s, [], original.durationUnit, readAgency, mapping) : undefined),
     write: (s, o) => writeStep(s, o, readAgency, unit, mapping),

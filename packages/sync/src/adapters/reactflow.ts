@@ -186,7 +186,8 @@ function readColumns(ctx: ReadContext, doc: ReactFlowCase): Read | undefined {
   if (!nodes || !edges) return undefined;
   const n = checkColumn(ctx, ReactFlowNodesSchema, nodes, 'NodeQuyTrinh');
   const e = checkColumn(ctx, ReactFlowEdgesSchema, edges, 'EdgeQuyTrinh');
-  return n && e ? { nodes: n, edges: e } : undefined;
+  // The checked copies put the schema's keys first: keep the column's own objects, in their key order.
+  return n && e ? { nodes: nodes as ReactFlowNode[], edges: edges as ReactFlowEdge[] } : undefined;
 }
 
 function readCase(ctx: ReadContext, doc: ReactFlowCase, options: ReactFlowParseOptions): Json | undefined {

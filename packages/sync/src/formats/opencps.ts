@@ -41,8 +41,10 @@ export const OpenCpsActionSchema = z
     postStepCode: z.string().meta({ description: 'Step the action enters ("" ends the process).' }),
     autoEvent: z.string().optional(),
     preCondition: z.string().optional(),
-    requestPayment: z.union([z.number(), z.boolean()]).optional(),
-    rollbackable: z.boolean().optional(),
+    requestPayment: z.union([z.number(), z.boolean(), z.string()]).optional().meta({
+      description: 'XSD int; the REST JSON and import files write it as text ("0").',
+    }),
+    rollbackable: z.union([z.boolean(), z.string()]).optional().meta({ description: 'A boolean, or "true"/"false".' }),
   })
   .meta({ description: 'ProcessAction: a transition between steps.' });
 
