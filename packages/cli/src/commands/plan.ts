@@ -3,7 +3,7 @@
  * directories), pairs them by national TTHC code and writes the reconcile plan of every procedure
  * (Terraform's plan, DESIGN.md §5). Also the file reading the other sync commands share.
  */
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
   apply,
@@ -13,12 +13,15 @@ import {
   detectFormat,
   documentHash,
   hasChanges,
+  OpenCpsPackageError,
   planAll,
   processAdapterFor,
   ReconcileError,
   type ReconcilePolicy,
+  readOpenCpsPackage,
+  unzipOpenCpsPackage,
 } from '@tthc/sync';
-import { commandHelp, type OptionSpecs, parseCommandArgs } from '../args.js';
+import { commandHelp, type OptionSpecs, parseCommandArgs, stringList } from '../args.js';
 import type { CommandContext } from '../context.js';
 import { json } from '../format.js';
 import { type CliIo, UsageError } from '../io.js';
@@ -43,9 +46,52 @@ export interface LoadedDocuments {
   readonly directory: boolean;
 }
 
+/** The `processes/` and `services/` XML files under a folder, by path relative to it (not following links). */
+function importFiles(dir: string, prefix = '', depth = 0): Map<string, string> {
+  const out = new Map<string, string>();
+  if (depth > 4) return out;
+  for (const name of readdirSync(resolve(dir)).sort()) {
+    const path = join(dir, name);
+    if (statSync(resolve(path)).isDirectory()) {
+      for (const [k, v] of importFiles(path, `${prefix}${name}/`, depth + 1)) out.set(k, v);
+    } else if (name.toLowerCase().endsWith('.xml') && /(^|\/)(processes|services)\/$/.test(prefix)) {
+      out.set(`${prefix}${name}`, readFileSync(resolve(path), 'utf8'));
+    }
+  }
+  return out;
+}
+
+/**
+ * The process files of an OpenCPS import package (a zip, or a folder holding `processes/`), each a
+ * document whose source is `<path>#<file in the package>`; a file that is not well-formed XML is
+ * kept as a document, so that the run reports it.
+ */
+function loadPackage(path: string, option: string, files: Map<string, string>): BulkDocument[] {
+  const pkg = readOpenCpsPackage(files);
+  const docs: BulkDocument[] = pkg.processes.map((d) => ({ raw: d, source: `${path}#${d.file}` }));
+  for (const problem of pkg.problems) {
+    if (problem.file.includes('processes/')) {
+      docs.push({ raw: { file: problem.file, xml: files.get(problem.file) ?? '' }, source: `${path}#${problem.file}` });
+    }
+  }
+  if (docs.length === 0) throw new UsageError(`${option} "${path}" holds no processes/*.xml`);
+  return docs;
+}
+
+/** A JSON document, or the rows of a case export (an array of TruongHopThuTuc rows), as documents. */
+function jsonDocuments(path: string): BulkDocument[] {
+  const raw = readJsonFile(path);
+  if (Array.isArray(raw) && raw.length > 0 && raw.every((row) => detectFormat(row) === 'reactflow')) {
+    return raw.map((row, i) => ({ raw: row, source: `${path}#${i}` }));
+  }
+  return [{ raw, source: path }];
+}
+
 /**
  * Reads one JSON file, or every `*.json` file of a directory (sorted by name, not recursive), as bulk
- * documents whose `source` is the path as given joined with the file name.
+ * documents whose `source` is the path as given joined with the file name. An OpenCPS import package —
+ * a `.zip`, or a directory with a `processes/` folder — gives one document per `processes/*.xml`
+ * (linked to its `services/*.xml`); a JSON array of TruongHopThuTuc rows gives one document per row.
  * @throws {UsageError} naming the option, the path and the problem.
  * @example loadDocuments('examples/commune/eiso', '--eiso').documents.length // 21
  */
@@ -57,12 +103,31 @@ export function loadDocuments(path: string, option: string): LoadedDocuments {
     const code = (error as { code?: string }).code ?? 'unreadable';
     throw new UsageError(`${option} "${path}" cannot be read (${code}); expected a JSON file or a directory of them`);
   }
-  if (!directory) return { documents: [{ raw: readJsonFile(path), source: path }], directory };
+  if (!directory && path.toLowerCase().endsWith('.zip')) {
+    try {
+      return {
+        documents: loadPackage(path, option, unzipOpenCpsPackage(readFileSync(resolve(path)))),
+        directory: true,
+      };
+    } catch (error) {
+      if (error instanceof OpenCpsPackageError) throw new UsageError(`${option} "${path}": ${error.message}`);
+      throw error;
+    }
+  }
+  if (!directory) {
+    const documents = jsonDocuments(path);
+    return { documents, directory: documents.length > 1 };
+  }
   const files = readdirSync(resolve(path))
     .filter((f) => f.endsWith('.json'))
     .sort();
+  const xml = importFiles(path);
+  if ([...xml.keys()].some((k) => k.includes('processes/'))) {
+    const json = files.flatMap((f) => jsonDocuments(join(path, f)));
+    return { documents: [...loadPackage(path, option, xml), ...json], directory: true };
+  }
   if (files.length === 0) throw new UsageError(`${option} "${path}" is a directory with no .json file`);
-  return { documents: files.map((f) => ({ raw: readJsonFile(join(path, f)), source: join(path, f) })), directory };
+  return { documents: files.flatMap((f) => jsonDocuments(join(path, f))), directory: true };
 }
 
 /** The last synced documents of `--base <dir>`: `catalogue/` and `eiso/` sub-directories, or files told apart by shape. */
@@ -182,7 +247,8 @@ const OPTIONS: OptionSpecs = {
   portal: {
     type: 'string',
     value: '<file|dir>',
-    help: 'one-stop portal or OpenCPS process configuration(s) (required)',
+    help: 'one-stop portal configuration(s): portal JSON, OpenCPS (import .zip, folder with processes/, REST or JSON), Thanh Hóa-style case rows; may be given several times (required)',
+    multiple: true,
   },
   base: {
     type: 'string',
@@ -213,7 +279,13 @@ function run(args: readonly string[], context: CommandContext): number {
     return 0;
   }
   const eiso = loadDocuments(need(values, 'eiso'), '--eiso');
-  const portal = loadDocuments(need(values, 'portal'), '--portal');
+  const portals = stringList(values, 'portal');
+  if (portals.length === 0) need(values, 'portal');
+  const loaded = portals.map((path) => loadDocuments(path, '--portal'));
+  const portal = {
+    documents: loaded.flatMap((l) => l.documents),
+    directory: loaded.length > 1 || loaded.some((l) => l.directory),
+  };
   const catalogue = typeof values.catalogue === 'string' ? loadDocuments(values.catalogue, '--catalogue') : undefined;
   const base = typeof values.base === 'string' ? loadBase(values.base) : undefined;
   const policy = typeof values.policy === 'string' ? loadPolicy(values.policy) : undefined;

@@ -179,7 +179,15 @@ function writeActions(p: Process, original: OpenCpsProcess | undefined): OpenCps
       postStepCode: w.post,
     } as OpenCpsAction;
   });
-  return [...initial, ...built];
+  // The submission action enters the process's first step: moved when that step is gone.
+  const keys = new Set(p.steps.map((s) => s.key));
+  const first = p.start !== undefined && keys.has(p.start) ? p.start : p.steps[0]!.key;
+  const entered = initial.map((a) =>
+    keys.has(present(a.postStepCode) ?? '') || present(a.postStepCode) === undefined
+      ? a
+      : { ...a, postStepCode: first },
+  );
+  return [...entered, ...built];
 }
 
 function serializeDocument(
