@@ -12,6 +12,8 @@ export interface OptionSpec {
   readonly value?: string;
   /** One line of help: what the option means and the accepted forms. */
   readonly help: string;
+  /** A string option that may be given several times (its value is then the list of values). */
+  readonly multiple?: boolean;
 }
 
 /** The options of a command, by long name (without `--`). */
@@ -19,6 +21,7 @@ export type OptionSpecs = Readonly<Record<string, OptionSpec>>;
 
 /** Parsed arguments: option values by long name, and the positionals. */
 export interface ParsedArgs {
+  /** A `multiple` option's value is a `string[]` at run time (read it with {@link stringList}). */
   readonly values: Readonly<Record<string, string | boolean | undefined>>;
   readonly positionals: readonly string[];
 }
@@ -44,8 +47,10 @@ export function parseCommandArgs(
   options: ParseCommandArgsOptions = {},
 ): ParsedArgs {
   const all: OptionSpecs = { ...specs, help: HELP_OPTION };
-  const parseOptions: Record<string, { type: 'string' | 'boolean' }> = {};
-  for (const [name, spec] of Object.entries(all)) parseOptions[name] = { type: spec.type };
+  const parseOptions: Record<string, { type: 'string' | 'boolean'; multiple?: boolean }> = {};
+  for (const [name, spec] of Object.entries(all)) {
+    parseOptions[name] = spec.multiple ? { type: spec.type, multiple: true } : { type: spec.type };
+  }
   try {
     const { values, positionals } = parseArgs({
       args: [...args],
@@ -85,6 +90,16 @@ function toUsageError(error: unknown, specs: OptionSpecs): UsageError {
     return new UsageError(`unexpected argument "${quoted}"; accepted: ${acceptedOptions(specs)}`);
   }
   return new UsageError(message.replace(/\s*\n\s*/g, ' '));
+}
+
+/**
+ * The values of a `multiple` string option (none when it is absent).
+ * @example stringList(parseCommandArgs(['--portal', 'a', '--portal', 'b'], specs).values, 'portal') // ['a', 'b']
+ */
+export function stringList(values: ParsedArgs['values'], name: string): readonly string[] {
+  const value: unknown = values[name];
+  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string');
+  return typeof value === 'string' ? [value] : [];
 }
 
 /**

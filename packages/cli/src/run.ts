@@ -69,7 +69,8 @@ export const COMMANDS: readonly CommandEntry[] = [
   },
   {
     name: 'plan',
-    summary: 'plan the sync of e-ISO and portal processes (and check them against the catalogue); exit 2 on changes',
+    summary:
+      'plan the sync of e-ISO and portal processes (and check them against the catalogue); exit 2 when there is something to apply',
     load: async () => (await import('./commands/plan.js')).planCommand,
   },
   {
@@ -109,7 +110,8 @@ export const COMMANDS: readonly CommandEntry[] = [
   },
   {
     name: 'demo',
-    summary: 'a tour: the calendar on realistic dossiers (Tết 2026, 15:00 cut-off…), then the example procedures run',
+    summary:
+      "a tour: the sync of a ward's e-ISO and portal processes (plan, report, apply), then the calendar, dossiers, simulation",
     load: async () => (await import('./commands/demo.js')).demoCommand,
   },
 ];

@@ -83,8 +83,38 @@ export type { GridReadOptions, StepTable, StepTableRow, TimeGroup } from './tabl
 export { type StepTableToStepsOptions, stepTableToSteps } from './tables/to-steps.js';
 export { readStepTableXlsx, type StepTableXlsxOptions } from './tables/xlsx.js';
 export * from './dvcqg/index.js';
-export { opencpsAdapter } from './adapters/opencps.js';
 export {
+  createOpencpsAdapter,
+  isOpenCpsXml,
+  type OpenCpsAdapter,
+  type OpenCpsAdapterOptions,
+  type OpenCpsDocument,
+  type OpenCpsParseOptions,
+  opencpsAdapter,
+} from './adapters/opencps.js';
+export {
+  OpenCpsPackageError,
+  type OpenCpsPackage,
+  type OpenCpsPackageLimits,
+  type OpenCpsPackageProblem,
+  readOpenCpsPackage,
+  unzipOpenCpsPackage,
+  zipOpenCpsPackage,
+} from './adapters/opencps-package.js';
+export { REACTFLOW_UNKNOWN, type ReactFlowParseOptions, reactflowAdapter } from './adapters/reactflow.js';
+export {
+  type ReactFlowCase,
+  ReactFlowCaseSchema,
+  type ReactFlowEdge,
+  ReactFlowEdgeSchema,
+  type ReactFlowNode,
+  ReactFlowNodeSchema,
+} from './formats/reactflow.js';
+export {
+  DEFAULT_OPENCPS_STATUS_MAPPING,
+  type OpenCpsServiceLink,
+  type OpenCpsStatusMappingRow,
+  type OpenCpsXmlDocument,
   OPENCPS_TO_DVCQG,
   OpenCpsProcessSchema,
   OpenCpsStepSchema,

@@ -7,8 +7,12 @@ import type { DataIssue } from '@tthc/core';
 /** The three systems `@tthc/sync` reads and writes. */
 export type SystemName = 'catalogue' | 'eiso' | 'portal';
 
-/** Where a problem or a value came from: one of the systems, or a step table read from a file. */
-export type SourceName = SystemName | 'table';
+/**
+ * Where a problem or a value came from: one of the systems, a step table read from a file, or the
+ * one-stop product whose export it is (`opencps`: an OpenCPS v2 process; `reactflow`: a Thanh Hóa-style
+ * case with its ReactFlow graph) — both play the portal's part in a sync.
+ */
+export type SourceName = SystemName | 'table' | 'opencps' | 'reactflow';
 
 /** Closed list of adapter issue codes. */
 export type AdapterIssueCode =
@@ -32,6 +36,10 @@ export type AdapterIssueCode =
   | 'canonical.invalid'
   /** A bare number read in the default unit: neither the header nor the caller named one (a warning). */
   | 'value.assumedUnit'
+  /** A fact the document does not hold (agency, effective date, performer), read as a stated placeholder (a warning). */
+  | 'value.assumed'
+  /** The product's own programs read a value differently (e.g. importer and due-date code), read as the due dates are computed (a warning). */
+  | 'value.ambiguous'
   /** A step table without a recognisable header row. */
   | 'table.noHeader'
   /** A workbook sheet that was asked for (by name or index) and does not exist, or is not a worksheet. */

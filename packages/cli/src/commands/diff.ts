@@ -18,12 +18,13 @@ import { UsageError } from '../io.js';
 import { readJsonFile } from '../json-file.js';
 import type { Command } from './command.js';
 
-/** The system name `diff` compares a format as (OpenCPS is a one-stop portal). */
+/** The system name `diff` compares a format as (OpenCPS and a ReactFlow case are one-stop portals). */
 const SYSTEM_OF: Readonly<Record<DocumentFormat, SystemName>> = {
   catalogue: 'catalogue',
   eiso: 'eiso',
   portal: 'portal',
   opencps: 'portal',
+  reactflow: 'portal',
 };
 
 function formatsOption(value: string | undefined): [DocumentFormat | undefined, DocumentFormat | undefined] {

@@ -14,14 +14,17 @@ import {
   checkBulkFile,
   detectFormat,
   documentHash,
+  OpenCpsPackageError,
   planAll,
   processAdapterFor,
   ReconcileError,
   type ReconcilePolicy,
+  readOpenCpsPackage,
   textHash,
+  unzipOpenCpsPackage,
 } from '@tthc/sync';
 import { writeFileAtomic } from '../atomic-write.js';
-import { commandHelp, type OptionSpecs, parseCommandArgs } from '../args.js';
+import { commandHelp, type OptionSpecs, parseCommandArgs, stringList } from '../args.js';
 import type { CommandContext } from '../context.js';
 import { json } from '../format.js';
 import { type CliIo, UsageError } from '../io.js';
@@ -100,9 +103,52 @@ export interface LoadedDocuments {
   readonly directory: boolean;
 }
 
+/** The `processes/` and `services/` XML files under a folder, by path relative to it (not following links). */
+function importFiles(dir: string, prefix = '', depth = 0): Map<string, string> {
+  const out = new Map<string, string>();
+  if (depth > 4) return out;
+  for (const name of readdirSync(resolve(dir)).sort()) {
+    const path = join(dir, name);
+    if (statSync(resolve(path)).isDirectory()) {
+      for (const [k, v] of importFiles(path, `${prefix}${name}/`, depth + 1)) out.set(k, v);
+    } else if (name.toLowerCase().endsWith('.xml') && /(^|\/)(processes|services)\/$/.test(prefix)) {
+      out.set(`${prefix}${name}`, readFileSync(resolve(path), 'utf8'));
+    }
+  }
+  return out;
+}
+
+/**
+ * The process files of an OpenCPS import package (a zip, or a folder holding `processes/`), each a
+ * document whose source is `<path>#<file in the package>`; a file that is not well-formed XML is
+ * kept as a document, so that the run reports it.
+ */
+function loadPackage(path: string, option: string, files: Map<string, string>): BulkDocument[] {
+  const pkg = readOpenCpsPackage(files);
+  const docs: BulkDocument[] = pkg.processes.map((d) => ({ raw: d, source: `${path}#${d.file}` }));
+  for (const problem of pkg.problems) {
+    if (problem.file.includes('processes/')) {
+      docs.push({ raw: { file: problem.file, xml: files.get(problem.file) ?? '' }, source: `${path}#${problem.file}` });
+    }
+  }
+  if (docs.length === 0) throw new UsageError(`${option} "${path}" holds no processes/*.xml`);
+  return docs;
+}
+
+/** A JSON document, or the rows of a case export (an array of TruongHopThuTuc rows), as documents. */
+function jsonDocuments(path: string): BulkDocument[] {
+  const { raw, text } = readDocumentFile(path);
+  if (Array.isArray(raw) && raw.length > 0 && raw.every((row) => detectFormat(row) === 'reactflow')) {
+    return raw.map((row, i) => ({ raw: row, source: `${path}#${i}` }));
+  }
+  return [{ raw, text, source: path }];
+}
+
 /**
  * Reads one JSON file, or every `*.json` file of a directory (sorted by name, not recursive), as bulk
- * documents whose `source` is the path as given joined with the file name.
+ * documents whose `source` is the path as given joined with the file name. An OpenCPS import package —
+ * a `.zip`, or a directory with a `processes/` folder — gives one document per `processes/*.xml`
+ * (linked to its `services/*.xml`); a JSON array of TruongHopThuTuc rows gives one document per row.
  * @throws {UsageError} naming the option, the path and the problem.
  * @example loadDocuments('examples/commune/eiso', '--eiso').documents.length // 21
  */
@@ -114,16 +160,31 @@ export function loadDocuments(path: string, option: string): LoadedDocuments {
     const code = (error as { code?: string }).code ?? 'unreadable';
     throw new UsageError(`${option} "${path}" cannot be read (${code}); expected a JSON file or a directory of them`);
   }
-  const read = (file: string): BulkDocument => {
-    const { raw, text } = readDocumentFile(file);
-    return { raw, text, source: file };
-  };
-  if (!directory) return { documents: [read(path)], directory };
+  if (!directory && path.toLowerCase().endsWith('.zip')) {
+    try {
+      return {
+        documents: loadPackage(path, option, unzipOpenCpsPackage(readFileSync(resolve(path)))),
+        directory: true,
+      };
+    } catch (error) {
+      if (error instanceof OpenCpsPackageError) throw new UsageError(`${option} "${path}": ${error.message}`);
+      throw error;
+    }
+  }
+  if (!directory) {
+    const documents = jsonDocuments(path);
+    return { documents, directory: documents.length > 1 };
+  }
   const files = readdirSync(resolve(path))
     .filter((f) => f.endsWith('.json'))
     .sort();
+  const xml = importFiles(path);
+  if ([...xml.keys()].some((k) => k.includes('processes/'))) {
+    const json = files.flatMap((f) => jsonDocuments(join(path, f)));
+    return { documents: [...loadPackage(path, option, xml), ...json], directory: true };
+  }
   if (files.length === 0) throw new UsageError(`${option} "${path}" is a directory with no .json file`);
-  return { documents: files.map((f) => read(join(path, f))), directory };
+  return { documents: files.flatMap((f) => jsonDocuments(join(path, f))), directory: true };
 }
 
 /** The last synced documents of `--base <dir>`: `catalogue/` and `eiso/` sub-directories, or files told apart by shape. */
@@ -261,7 +322,8 @@ const OPTIONS: OptionSpecs = {
   portal: {
     type: 'string',
     value: '<file|dir>',
-    help: 'one-stop portal or OpenCPS process configuration(s) (required)',
+    help: 'one-stop portal configuration(s): portal JSON, OpenCPS (import .zip, folder with processes/, REST or JSON), Thanh Hóa-style case rows; may be given several times (required)',
+    multiple: true,
   },
   base: {
     type: 'string',
@@ -304,7 +366,13 @@ function run(args: readonly string[], context: CommandContext): number {
     documents: loaded.documents.map((d) => ({ ...d, source: planPath(root, d.source!, option) })),
   });
   const eiso = rooted(loadDocuments(need(values, 'eiso'), '--eiso'), '--eiso');
-  const portal = rooted(loadDocuments(need(values, 'portal'), '--portal'), '--portal');
+  const portals = stringList(values, 'portal');
+  if (portals.length === 0) need(values, 'portal');
+  const loaded = portals.map((path) => rooted(loadDocuments(path, '--portal'), '--portal'));
+  const portal = {
+    documents: loaded.flatMap((l) => l.documents),
+    directory: loaded.length > 1 || loaded.some((l) => l.directory),
+  };
   const catalogue =
     typeof values.catalogue === 'string'
       ? rooted(loadDocuments(values.catalogue, '--catalogue'), '--catalogue')

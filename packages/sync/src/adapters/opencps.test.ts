@@ -47,7 +47,10 @@ describe('opencpsAdapter.parse', () => {
       { name: '3200', next: '200', label: 'Không đồng ý' },
     ]);
     expect(p.steps[4]?.outcomes).toEqual([{ name: '5100', next: null, label: 'Trả kết quả' }]);
-    expect(r.provenance.get('/steps/1/budget')).toEqual({ system: 'portal', pointer: '/processSteps/1/durationCount' });
+    expect(r.provenance.get('/steps/1/budget')).toEqual({
+      system: 'opencps',
+      pointer: '/processSteps/1/durationCount',
+    });
   });
 
   it('reads days when durationUnit is 0', () => {
@@ -65,7 +68,7 @@ describe('opencpsAdapter.parse', () => {
     expect(r2.ok).toBe(false);
     expect(r2.issues.map((i) => [i.code, i.pointer])).toEqual([
       ['step.unknownTarget', '/processActions/1/postStepCode'],
-      ['format.invalid', '/processSteps/2/roleAsStep'],
+      ['format.invalid', '/processSteps/2/roles'],
       ['value.unreadable', '/processSteps/3/durationCount'],
       ['value.unreadable', '/modifiedDate'],
     ]);

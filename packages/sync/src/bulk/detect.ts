@@ -5,28 +5,32 @@
 import { nationalCode, type Procedure, ProcedureCodeSchema, type Process } from '@tthc/core';
 import { catalogueAdapter } from '../adapters/catalogue.js';
 import { eisoAdapter } from '../adapters/eiso.js';
-import { opencpsAdapter } from '../adapters/opencps.js';
+import { isOpenCpsXml, opencpsAdapter } from '../adapters/opencps.js';
+import { reactflowAdapter } from '../adapters/reactflow.js';
 import { portalAdapter } from '../adapters/portal.js';
 import type { Adapter } from '../issues.js';
 
 /** The native formats `@tthc/sync` reads. */
-export type DocumentFormat = 'catalogue' | 'eiso' | 'portal' | 'opencps';
+export type DocumentFormat = 'catalogue' | 'eiso' | 'portal' | 'opencps' | 'reactflow';
 
 /** Every {@link DocumentFormat}, in the order messages list them. */
-export const DOCUMENT_FORMATS: readonly DocumentFormat[] = ['catalogue', 'eiso', 'portal', 'opencps'];
+export const DOCUMENT_FORMATS: readonly DocumentFormat[] = ['catalogue', 'eiso', 'portal', 'opencps', 'reactflow'];
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * The format of a native document by its shape, or `null`: `CACHTHUCTHUCHIEN`/`MATTHC` → catalogue
- * (CSDLQG field names, REFERENCE.md §3.1), `NoiDung` → e-ISO, `TruongHop` → portal, `processSteps` →
- * OpenCPS.
+ * (CSDLQG field names, REFERENCE.md §3.1), `NoiDung` → e-ISO, `TruongHop` → portal, `processSteps`, a
+ * REST process (`processNo` with `steps`) or an import file (`{ xml }` with a `ServiceProcess`) → OpenCPS,
+ * `NodeQuyTrinh` (a TruongHopThuTuc row) → reactflow.
  * @example detectFormat({ MATTHC: '1.001193', CACHTHUCTHUCHIEN: [] }) // 'catalogue'
  */
 export function detectFormat(raw: unknown): DocumentFormat | null {
   if (!isRecord(raw)) return null;
   if ('CACHTHUCTHUCHIEN' in raw || 'MATTHC' in raw) return 'catalogue';
-  if ('processSteps' in raw || 'serviceProcessId' in raw) return 'opencps';
+  if ('processSteps' in raw || 'serviceProcessId' in raw || isOpenCpsXml(raw)) return 'opencps';
+  if ('processNo' in raw && ('steps' in raw || 'actions' in raw)) return 'opencps';
+  if ('NodeQuyTrinh' in raw) return 'reactflow';
   if ('TruongHop' in raw) return 'portal';
   if ('NoiDung' in raw || 'MaQuyTrinh' in raw) return 'eiso';
   return null;
@@ -38,7 +42,17 @@ const CODE_FIELDS: Readonly<Record<DocumentFormat, string>> = {
   eiso: 'MaTTHC',
   portal: 'MaTTHC',
   opencps: 'serviceCode',
+  reactflow: 'MaTTHC',
 };
+
+/** The code field's value: an import file keeps it in its service link, a case row in MaTTHC or ThuTucId. */
+function codeField(format: DocumentFormat, raw: Record<string, unknown>): unknown {
+  if (format === 'opencps' && isOpenCpsXml(raw)) return raw.service?.serviceCode;
+  if (format === 'reactflow' && (raw.MaTTHC === undefined || raw.MaTTHC === null)) return raw.ThuTucId;
+  const value = raw[CODE_FIELDS[format]];
+  // OpenCPS writes "" for an absent code; the adapter then reads none.
+  return format === 'opencps' && value === '' ? undefined : value;
+}
 
 /**
  * The national part `X.NNNNNN` of a native document's TTHC code, read from its code field without
@@ -49,7 +63,7 @@ const CODE_FIELDS: Readonly<Record<DocumentFormat, string>> = {
  */
 export function nativeCode(format: DocumentFormat, raw: unknown): string | undefined {
   if (!isRecord(raw)) return undefined;
-  const field = raw[CODE_FIELDS[format]];
+  const field = codeField(format, raw);
   if (typeof field !== 'string') return undefined;
   const code = field.trim();
   return ProcedureCodeSchema.safeParse(code).success ? nationalCode(code) : undefined;
@@ -78,6 +92,8 @@ export function adapterFor(format: DocumentFormat): FormatAdapter {
       return { kind: 'process', adapter: portalAdapter };
     case 'opencps':
       return { kind: 'process', adapter: opencpsAdapter };
+    case 'reactflow':
+      return { kind: 'process', adapter: reactflowAdapter };
   }
 }
 

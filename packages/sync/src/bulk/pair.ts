@@ -17,7 +17,7 @@ const SLOT_FORMATS: Readonly<Record<BulkSlot, readonly DocumentFormat[]>> = {
   baseCatalogue: ['catalogue'],
   eiso: ['eiso'],
   baseEiso: ['eiso'],
-  portal: ['portal', 'opencps'],
+  portal: ['portal', 'opencps', 'reactflow'],
 };
 
 /** One document read with its adapter. */
