@@ -6,11 +6,13 @@
  *   from the next working instant; one working day = `workingDayMinutes`.
  * - `civil-code` (Civil Code 2015 art. 147–148): whole working days end at the close of the N-th working
  *   day after the day of the event.
- * - `calendarDay` (plain "ngày", either rule) and `sameDay` ("Trong ngày", with an optional cut-off).
+ * - `calendarDay` (plain "ngày", either rule), `calendarMonth` ("06 tháng", art. 148(1)(c), see
+ *   months.ts) and `sameDay` ("Trong ngày", with an optional cut-off).
  */
 import { isoFromDayNumber } from './civil-date.js';
 import { MS_PER_DAY, MS_PER_MINUTE } from './day-tables.js';
 import { CalendarError } from './errors.js';
+import { monthPeriodLastDay } from './months.js';
 import { minutesOfTime } from './time-of-day.js';
 import {
   beyondRange,
@@ -32,7 +34,7 @@ export interface DeadlineResult {
   readonly startDay: number;
 }
 
-const UNITS = ['workingMinute', 'workingHour', 'workingDay', 'calendarDay', 'sameDay'];
+const UNITS = ['workingMinute', 'workingHour', 'workingDay', 'calendarDay', 'calendarMonth', 'sameDay'];
 
 function isUnit(unit: unknown): boolean {
   return (
@@ -40,6 +42,7 @@ function isUnit(unit: unknown): boolean {
     unit === 'workingHour' ||
     unit === 'workingMinute' ||
     unit === 'calendarDay' ||
+    unit === 'calendarMonth' ||
     unit === 'sameDay'
   );
 }
@@ -59,8 +62,12 @@ function checkDuration(duration: Duration): void {
   if (typeof amount !== 'number' || !Number.isFinite(amount) || amount < 0) {
     throw invalidDuration('duration.amount', `expected a finite number ≥ 0, got ${String(amount)}`, amount);
   }
-  if (unit === 'calendarDay' && !Number.isInteger(amount)) {
-    throw invalidDuration('duration.amount', `a period in calendar days must be whole, got ${amount}`, amount);
+  if ((unit === 'calendarDay' || unit === 'calendarMonth') && !Number.isInteger(amount)) {
+    throw invalidDuration(
+      'duration.amount',
+      `a period in calendar days or months must be whole, got ${amount}`,
+      amount,
+    );
   }
   if (cutoff !== undefined && (minutesOfTime(cutoff) === undefined || unit !== 'sameDay')) {
     throw invalidDuration(
@@ -215,7 +222,15 @@ export function computeDeadline(
   if (counted && unit === 'sameDay') {
     return sameDayDeadline(calendar, internals, start, minutesOfTime(duration.cutoff ?? '24:00')!, rule);
   }
-  if (counted && unit === 'calendarDay') {
+  if (counted && unit === 'calendarMonth' && amount > 0) {
+    // Civil Code 2015 art. 148(1)(c): the period's last day is the same-numbered day of its last month
+    // (or that month's last day); from there it is counted as the calendar days it spans (art. 148(5)).
+    const startDay = dayIndexOfInstant(calendar, internals, start, 'start');
+    const first = internals.tables.firstDay;
+    const span = monthPeriodLastDay(first + startDay, amount) - (first + startDay);
+    return calendarDaysDeadline(calendar, internals, start, span, rule);
+  }
+  if (counted && (unit === 'calendarDay' || unit === 'calendarMonth')) {
     // Zero calendar days reads as "within the day" (no cut-off).
     return amount === 0
       ? sameDayDeadline(calendar, internals, start, 1440, rule)

@@ -7,7 +7,12 @@ const fixture = (): Record<string, unknown> => structuredClone(raw) as Record<st
 describe('catalogueAdapter.parse', () => {
   it('reads the record into a Procedure with provenance', () => {
     const r = catalogueAdapter.parse(fixture());
-    expect(r.issues).toEqual([]);
+    // The description says "Ngay trong ngày tiếp nhận hồ sơ" (same day, 15:00 cut-off) where the
+    // structured field says 1 working day: the cross-check warns on both channels that say so.
+    expect(r.issues.map((i) => [i.code, i.severity, i.pointer])).toEqual([
+      ['limit.textMismatch', 'warning', '/CACHTHUCTHUCHIEN/0/THOIGIAN/0/MOTA'],
+      ['limit.textMismatch', 'warning', '/CACHTHUCTHUCHIEN/1/THOIGIAN/0/MOTA'],
+    ]);
     expect(r.ok).toBe(true);
     const p = r.value!;
     expect(p.code).toBe('1.001193');
@@ -44,7 +49,7 @@ describe('catalogueAdapter.parse', () => {
     doc.CACHTHUCTHUCHIEN[1]!.THOIGIAN[0]!.DONVITINH = 'Trong ngày';
     const p = catalogueAdapter.parse(doc).value!;
     expect(p.channels[0]!.timeLimit).toEqual({ amount: 1, unit: 'calendarDay' });
-    expect(p.channels[1]!.timeLimit.unit).toBe('sameDay');
+    expect(p.channels[1]!.timeLimit?.unit).toBe('sameDay');
   });
 
   it('reports bad values with the native pointer and the value, without throwing', () => {
@@ -77,7 +82,10 @@ describe('catalogueAdapter.parse', () => {
   it('maps a canonical problem back into the native document', () => {
     const r = catalogueAdapter.parse({ ...fixture(), MATTHC: 'KS-01' });
     expect(r.ok).toBe(false);
-    expect(r.issues[0]).toMatchObject({ code: 'canonical.invalid', pointer: '/MATTHC' });
+    expect(r.issues.find((i) => i.severity === 'error')).toMatchObject({
+      code: 'canonical.invalid',
+      pointer: '/MATTHC',
+    });
   });
 });
 
