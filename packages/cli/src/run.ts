@@ -14,6 +14,7 @@ import { dvcqgCommand, exportDvcqgCommand, importProgressCommand } from './comma
 import { holidaysCommand } from './commands/holidays.js';
 import { lunarCommand } from './commands/lunar.js';
 import { planCommand } from './commands/plan.js';
+import { coverageCommand } from './commands/coverage.js';
 import { replayCommand } from './commands/replay.js';
 import { reportCommand } from './commands/report.js';
 import { runCommand } from './commands/run.js';
@@ -38,6 +39,7 @@ export const COMMANDS: readonly Command[] = [
   diffCommand,
   planCommand,
   applyCommand,
+  coverageCommand,
   reportCommand,
   dvcqgCommand,
   exportDvcqgCommand,

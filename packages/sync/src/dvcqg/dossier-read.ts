@@ -7,7 +7,7 @@ import * as z from 'zod';
 import { type ClientObject, type DvcqgProfile, restoreForms, styleDossier } from './profiles.js';
 import type { DvcqgProblem } from './read.js';
 import { DvcqgDateSchema, DvcqgDossierSchema } from './schemas.js';
-import { isAbsent, looseDvcqgDate, wholeNumber } from './tolerant.js';
+import { isAbsent, looseDvcqgDate, sameClientValue, wholeNumber } from './tolerant.js';
 
 /** The dossier object as read: required fields some clients do not send are optional here. */
 export const DvcqgDossierInSchema = DvcqgDossierSchema.extend({
@@ -116,15 +116,6 @@ export function readDvcqgDossier(raw: unknown): DvcqgDossierRead {
   return { value: r.data, problems };
 }
 
-const sameMeaning = (a: unknown, b: unknown): boolean => {
-  if (Object.is(a, b)) return true;
-  if (typeof a === 'object' || typeof b === 'object') return false;
-  if (typeof b === 'boolean') return a === Number(b);
-  if (typeof b === 'string' && typeof a === 'number') return wholeNumber(b) === a || Number(b) === a;
-  if (typeof b === 'string' && typeof a === 'string') return looseDvcqgDate(b) === a && a !== b;
-  return false;
-};
-
 /** Options of {@link writeDvcqgDossier}. */
 export interface WriteDvcqgDossierOptions {
   /** Default `strict`. */
@@ -144,5 +135,5 @@ export function writeDvcqgDossier(value: DvcqgDossierIn, options: WriteDvcqgDoss
       ? { ...value }
       : styleDossier(value as Parameters<typeof styleDossier>[0], options.profile);
   if (options.original === undefined) return styled;
-  return restoreForms(value, options.original, sameMeaning) as ClientObject;
+  return restoreForms(value, options.original, sameClientValue) as ClientObject;
 }

@@ -9,7 +9,14 @@ export {
   type WriteDvcqgDossierOptions,
   writeDvcqgDossier,
 } from './dossier-read.js';
-export { type ClientObject, DVCQG_PROFILES, type DvcqgProfile, styleDossier, styleProgressRow } from './profiles.js';
+export {
+  type ClientObject,
+  DVCQG_PROFILES,
+  type DvcqgProfile,
+  restoreProgressRows,
+  styleDossier,
+  styleProgressRow,
+} from './profiles.js';
 export {
   CHANNEL_CODES,
   type DvcqgClientProgressOptions,
@@ -20,7 +27,7 @@ export {
 } from './progress.js';
 export { type DvcqgReplayEvent, type DvcqgReplayProblem, dvcqgReplayEvents } from './replay-events.js';
 export { looseDvcqgDate } from './tolerant.js';
-export { type MappingVia } from './step-mapping.js';
+export type { MappingVia } from './step-mapping.js';
 export {
   type DvcqgProblem,
   type DvcqgProblemCode,

@@ -13,6 +13,7 @@
  *   PhongBanXuLy, NgayBatDau, NgayKetThucTheoQuyDinh.
  */
 import type { DvcqgDossier, DvcqgProgressRow } from './schemas.js';
+import { sameClientValue } from './tolerant.js';
 
 /** The client styles `--profile` accepts. */
 export type DvcqgProfile = 'strict' | 'thanhhoa' | 'opencps';
@@ -178,4 +179,16 @@ export function restoreForms(value: unknown, original: unknown, same: (a: unknow
     return out;
   }
   return value;
+}
+
+/**
+ * Progress rows written back as the client wrote them (`readDvcqgProgress(...).sources`): unchanged
+ * values keep their form, fields the schema does not know are kept.
+ * @example restoreProgressRows(read.rows, read.sources) // deep-equals the rows as given
+ */
+export function restoreProgressRows(
+  rows: readonly DvcqgProgressRow[],
+  sources: readonly Record<string, unknown>[],
+): ClientObject[] {
+  return rows.map((r, i) => restoreForms(r, sources[i], sameClientValue) as ClientObject);
 }

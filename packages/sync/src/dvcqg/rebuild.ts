@@ -17,7 +17,7 @@ import {
   portalStatus,
 } from '@tthc/core';
 import { eventFieldsOfText, readContent } from './content.js';
-import { contextualEvent, type MappingVia, syntheticKind } from './step-mapping.js';
+import { contextualEvent, type MappingVia, outcomeFromNext, syntheticKind } from './step-mapping.js';
 import { dvcqgDateToIso, parseDvcqgDate } from './dates.js';
 import { CHANNEL_CODES } from './progress.js';
 import type { DvcqgProblem, DvcqgProblemCode, RowPosition } from './read.js';
@@ -199,8 +199,10 @@ function rebuildOne(
       report(c, 'status.mismatch', `TrangThai ${c.row.TrangThai} but the rebuilt dossier is in status ${now}`);
     }
   };
-  for (const listed of inferOutcomes(list, options.process)) {
-    let c = listed;
+  const ordered = inferOutcomes(list, options.process);
+  for (let i = 0; i < ordered.length; i++) {
+    let c = ordered[i]!;
+    const next = ordered[i + 1]?.row;
     if (c.receipt && c !== receipt && c.event) c = { ...c, receipt: false, via: 'step-name' };
     if (c.receipt) {
       if (c === receipt) {
@@ -219,8 +221,24 @@ function rebuildOne(
       continue;
     }
     if (!c.event && c.contextual) {
-      const found = contextualEvent(d, c.row, c.contextual.at, c.contextual.by);
+      const found = contextualEvent(d, c.row, c.contextual.at, c.contextual.by, next);
       if (found) c = { ...c, event: found.event, via: found.via };
+    }
+    const e0 = c.event as { type?: string; step?: string; outcome?: string } | undefined;
+    if (e0?.type === 'complete-step' && e0.outcome === undefined) {
+      // A named step with several ways out: the status after the row (the portalStatus of the step an
+      // outcome leads to) tells which was taken, else the next row's status does.
+      const step = options.process.steps.find((s) => s.key === e0.step);
+      const byOwn = step?.outcomes.filter(
+        (o) => options.process.steps.find((s) => s.key === o.next)?.portalStatus === c.row.TrangThai,
+      );
+      const outcome =
+        step && step.outcomes.length > 1
+          ? byOwn?.length === 1
+            ? byOwn[0]!.name
+            : outcomeFromNext(step, next, options.process, c.row.TrangThai)
+          : undefined;
+      if (outcome) c = { ...c, event: { ...c.event, outcome } };
     }
     if (!c.event) {
       mapped({ index: c.index, dossierId: id, kind: 'unmapped' });

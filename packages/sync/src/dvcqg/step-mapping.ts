@@ -59,6 +59,24 @@ function openStep(d: Dossier): Step | undefined {
   return d.process.steps.find((s) => s.key === key);
 }
 
+/**
+ * The outcome of `step` that the next row tells: the one leading to the step shown with the next
+ * row's status (a status the dossier is not in), when exactly one does.
+ * @example outcomeFromNext(review, { TrangThai: 10 } as DvcqgProgressRow, process, 4) // 'refuse'
+ */
+export function outcomeFromNext(
+  step: Step,
+  next: DvcqgProgressRow | undefined,
+  process: Dossier['process'],
+  now: number,
+): string | undefined {
+  if (!next || next.TrangThai === now) return undefined;
+  const fits = step.outcomes.filter(
+    (o) => process.steps.find((s) => s.key === o.next)?.portalStatus === next.TrangThai,
+  );
+  return fits.length === 1 ? fits[0]!.name : undefined;
+}
+
 /** An event found for a row, and what told it. */
 export interface ContextualEvent {
   readonly event: Record<string, unknown>;
@@ -68,6 +86,7 @@ export interface ContextualEvent {
 /**
  * The event a row with no step name stands for, read against the dossier's open step; `undefined`
  * when nothing tells it (the row is then reported unmapped, never guessed at random).
+ * With several ways out and nothing else to go by, the next row's status picks the outcome.
  * @example contextualEvent(dossier, row, '2026-02-13T09:00:00+07:00', { name: 'Lê Thị Hoa' })
  */
 export function contextualEvent(
@@ -75,6 +94,7 @@ export function contextualEvent(
   row: DvcqgProgressRow,
   at: string,
   by: Record<string, string>,
+  next?: DvcqgProgressRow,
 ): ContextualEvent | undefined {
   const step = openStep(d);
   if (!step) return undefined;
@@ -105,7 +125,10 @@ export function contextualEvent(
     ? step.outcomes.filter((o) => d.process.steps.find((s) => s.key === o.next)?.portalStatus === row.TrangThai)
     : [];
   if (toStatus.length === 1) return complete(toStatus[0]!.name, 'status');
-  const single = step.outcomes.length === 1 ? step.outcomes[0] : undefined;
+  const single =
+    step.outcomes.length === 1
+      ? step.outcomes[0]
+      : step.outcomes.find((o) => o.name === outcomeFromNext(step, next, d.process, row.TrangThai));
   // 3. The actor is the open step's performer (role or unit) and the step has a single way out.
   const actor = [row.ChucDanh, row.PhongBanXuLy].map(fold).filter((x) => x !== '');
   const performer = [step.performer.role, step.performer.unit].map(fold);

@@ -45,3 +45,19 @@ export function looseDvcqgDate(value: unknown): string | undefined {
   if (vi) text = `${vi[3]}${pad(vi[2]!)}${pad(vi[1]!)}${pad(vi[4] ?? '00')}${vi[5] ?? '00'}${vi[6] ?? '00'}`;
   return text !== undefined && parseDvcqgDate(text) !== undefined ? text : undefined;
 }
+
+/**
+ * True when a client's raw value means the canonical one: `"4"` for 4, `true` for 1, an ISO-like
+ * date for its `yyyyMMddHHmmss` text (equal values are handled by the caller).
+ * @example sameClientValue(4, '4') // true
+ */
+export function sameClientValue(canonical: unknown, raw: unknown): boolean {
+  if (Object.is(canonical, raw)) return true;
+  if (typeof canonical === 'object' || typeof raw === 'object') return false;
+  if (typeof raw === 'boolean') return canonical === Number(raw);
+  if (typeof raw === 'string' && typeof canonical === 'number')
+    return wholeNumber(raw) === canonical || Number(raw) === canonical;
+  if (typeof raw === 'string' && typeof canonical === 'string')
+    return looseDvcqgDate(raw) === canonical && canonical !== raw;
+  return false;
+}
