@@ -27,10 +27,10 @@ describe('catalogue time units as the national service writes them', () => {
       ['value.assumedUnit', 'warning', '/CACHTHUCTHUCHIEN/2/THOIGIAN/0/DONVITINH'],
     ]);
     // Unchanged meaning: written back as it was.
-    expect(catalogueAdapter.serialize(r.value!, doc)).toEqual(doc);
+    expect(catalogueAdapter.serialize(r.value!, doc as never)).toEqual(doc);
     // "No limit stated" written over a stated limit, and back.
     const none = { ...r.value!, channels: r.value!.channels.map((c) => ({ ...c, timeLimit: null })) };
-    const out = catalogueAdapter.serialize(none, doc) as unknown as Doc;
+    const out = catalogueAdapter.serialize(none, doc as never) as unknown as Doc;
     expect(time(out, 0)).toMatchObject({ THOIGIANGIAIQUYET: '', DONVITINH: 'Không có thông tin' });
     expect(catalogueAdapter.parse(out).value!.channels[0]!.timeLimit).toBeNull();
   });
@@ -90,10 +90,10 @@ describe('the nested record shape', () => {
       ['Đăng ký đúng hạn', 'Tờ khai', 1, 0],
       ['Đăng ký quá hạn', 'Văn bản cam đoan', 1, 0],
     ]);
-    expect(catalogueAdapter.serialize(p, doc)).toEqual(doc);
+    expect(catalogueAdapter.serialize(p, doc as never)).toEqual(doc);
     const changed = catalogueAdapter.serialize(
       { ...p, levels: ['Cấp tỉnh'], components: [{ ...p.components[0]!, copies: 2 }, p.components[1]!] },
-      doc,
+      doc as never,
     ) as unknown as Doc;
     expect(changed.CAPTHUCHIEN).toEqual([{ CAPTHUCHIEN: '1' }]);
     expect((changed.THANHPHANHOSO as { GIAYTO: unknown[] }[])[0]!.GIAYTO[0]).toEqual({
