@@ -74,5 +74,10 @@ export function statedLimits(text: string): StatedLimit[] {
   }
   const same = /(?:^|[^a-z])trong ngay(?! thu ly| tiep nhan ho so bo sung)/.exec(folded);
   if (same) out.push({ text: src.slice(same.index, same.index + 40).trim(), duration: { amount: 0, unit: 'sameDay' } });
+  // "…sau 15 giờ… thì trả kết quả trong ngày làm việc tiếp theo": at the latest the next working day's
+  // close, which is what catalogues encode as 1 ngày làm việc (Luật Hộ tịch 2014 art. 16 style limits).
+  const next = /ngay lam viec tiep theo/.exec(folded);
+  if (next)
+    out.push({ text: src.slice(next.index, next.index + 23).trim(), duration: { amount: 1, unit: 'workingDay' } });
   return out;
 }
