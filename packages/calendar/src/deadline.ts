@@ -6,12 +6,14 @@
  *   from the next working instant; one working day = `workingDayMinutes`.
  * - `civil-code` (Civil Code 2015 art. 147–148): whole working days end at the close of the N-th working
  *   day after the day of the event.
- * - `calendarDay` (plain "ngày", either rule) and `sameDay` ("Trong ngày", with an optional cut-off).
+ * - `calendarDay` (plain "ngày", either rule), `calendarMonth` ("06 tháng", art. 148(1)(c), see
+ *   months.ts) and `sameDay` ("Trong ngày", with an optional cut-off).
  */
 import { isoFromDayNumber } from './civil-date.js';
 import { MS_PER_DAY, MS_PER_MINUTE } from './day-tables.js';
 import { CalendarError } from './errors.js';
 import { fastDueMs, fastWorkingMs } from './fast-path.js';
+import { monthPeriodLastDay } from './months.js';
 import { minutesOfTime } from './time-of-day.js';
 import {
   beyondRange,
@@ -33,7 +35,7 @@ export interface DeadlineResult {
   readonly startDay: number;
 }
 
-const UNITS = ['workingMinute', 'workingHour', 'workingDay', 'calendarDay', 'sameDay'];
+const UNITS = ['workingMinute', 'workingHour', 'workingDay', 'calendarDay', 'calendarMonth', 'sameDay'];
 
 function isUnit(unit: unknown): boolean {
   return (
@@ -41,6 +43,7 @@ function isUnit(unit: unknown): boolean {
     unit === 'workingHour' ||
     unit === 'workingMinute' ||
     unit === 'calendarDay' ||
+    unit === 'calendarMonth' ||
     unit === 'sameDay'
   );
 }
@@ -60,8 +63,12 @@ function checkDuration(duration: Duration): void {
   if (typeof amount !== 'number' || !Number.isFinite(amount) || amount < 0) {
     throw invalidDuration('duration.amount', `expected a finite number ≥ 0, got ${String(amount)}`, amount);
   }
-  if (unit === 'calendarDay' && !Number.isInteger(amount)) {
-    throw invalidDuration('duration.amount', `a period in calendar days must be whole, got ${amount}`, amount);
+  if ((unit === 'calendarDay' || unit === 'calendarMonth') && !Number.isInteger(amount)) {
+    throw invalidDuration(
+      'duration.amount',
+      `a period in calendar days or months must be whole, got ${amount}`,
+      amount,
+    );
   }
   if (cutoff !== undefined && (minutesOfTime(cutoff) === undefined || unit !== 'sameDay')) {
     throw invalidDuration(
@@ -216,7 +223,15 @@ export function computeDeadline(
   if (counted && unit === 'sameDay') {
     return sameDayDeadline(calendar, internals, start, minutesOfTime(duration.cutoff ?? '24:00')!, rule);
   }
-  if (counted && unit === 'calendarDay') {
+  if (counted && unit === 'calendarMonth' && amount > 0) {
+    // Civil Code 2015 art. 148(1)(c): the period's last day is the same-numbered day of its last month
+    // (or that month's last day); from there it is counted as the calendar days it spans (art. 148(5)).
+    const startDay = dayIndexOfInstant(calendar, internals, start, 'start');
+    const first = internals.tables.firstDay;
+    const span = monthPeriodLastDay(first + startDay, amount) - (first + startDay);
+    return calendarDaysDeadline(calendar, internals, start, span, rule);
+  }
+  if (counted && (unit === 'calendarDay' || unit === 'calendarMonth')) {
     // Zero calendar days reads as "within the day" (no cut-off).
     return amount === 0
       ? sameDayDeadline(calendar, internals, start, 1440, rule)

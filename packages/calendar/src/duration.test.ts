@@ -91,7 +91,7 @@ describe('parseDuration', () => {
     '',
     'ba ngày',
     'ngày',
-    '03 tháng',
+    '1,5 tháng',
     '3 ngàyx',
     '-3 ngày',
     '−2h',
@@ -171,8 +171,9 @@ describe('amounts spelled out in words, as official texts write them', () => {
     }
   });
 
-  it('months say why they are refused (Civil Code counts them to the same date)', () => {
-    expect(() => parseDuration('03 tháng')).toThrow(/months are not a duration unit.*Civil Code 2015 art\. 147/);
+  it('months are whole calendar months (Civil Code 2015 art. 147–148; see months.test.ts)', () => {
+    expect(parseDuration('03 tháng')).toStrictEqual({ amount: 3, unit: 'calendarMonth' });
+    expect(() => parseDuration('0,5 tháng')).toThrow(/whole.*Civil Code 2015 art\. 148/);
   });
 });
 

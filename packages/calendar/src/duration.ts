@@ -25,7 +25,14 @@ export interface FormatDurationOptions {
   readonly lang?: 'vi' | 'en';
 }
 
-const UNITS: readonly DurationUnit[] = ['workingMinute', 'workingHour', 'workingDay', 'calendarDay', 'sameDay'];
+const UNITS: readonly DurationUnit[] = [
+  'workingMinute',
+  'workingHour',
+  'workingDay',
+  'calendarDay',
+  'calendarMonth',
+  'sameDay',
+];
 const EXPECTED = 'expected … (4h, 30m, 0.5d, PT4H, "0,5 ngày", "04 giờ", "03 ngày làm việc", "Trong ngày")';
 
 type UnitKind = 'workingDay' | 'calendarDay' | 'plainDay' | 'workingHour' | 'workingMinute';
@@ -242,6 +249,18 @@ function parseQuantity(ctx: Ctx, m: RegExpExecArray, plainDay: 'calendarDay' | '
   return { amount, unit: kind ?? fail(ctx) };
 }
 
+/** "06 tháng", "3 months": Civil Code 2015 art. 147–148 counts whole months only. */
+function parseMonths(ctx: Ctx, m: RegExpExecArray): Duration {
+  const [, sign, number, words] = m;
+  const magnitude = parseAmount(number ?? '');
+  checkSpelled(ctx, magnitude, words);
+  const amount = checkAmount(ctx, sign === '-' ? -magnitude : magnitude);
+  if (!Number.isInteger(amount)) {
+    fail(ctx, `a period in months must be whole, got ${amount} (Civil Code 2015 art. 148 counts whole months)`);
+  }
+  return { amount, unit: 'calendarMonth' };
+}
+
 /**
  * Reads a duration from configuration or from the text of a catalogue or process table.
  *
@@ -254,7 +273,8 @@ function parseQuantity(ctx: Ctx, m: RegExpExecArray, plainDay: 'calendarDay' | '
  *   must say what the digits say), `1/2 ngày`, `0,25 ngày`,
  *   `Trong ngày` / `Ngay trong ngày` → `sameDay` (with `cutoff` when the text names one time, e.g.
  *   "Trong ngày; sau 15 giờ trả vào ngày làm việc tiếp theo"), `Không tính thời gian` / `Giờ hành chính` →
- *   `{ amount: 0, unit: 'workingMinute', notCounted: true }`;
+ *   `{ amount: 0, unit: 'workingMinute', notCounted: true }`, `06 tháng` / `06 (sáu) tháng` →
+ *   `{ amount: 6, unit: 'calendarMonth' }` (whole months, Civil Code 2015 art. 147–148);
  * - English: `3 working days`, `4 working hours`, `10 calendar days`, `same day (before 15:00)`, `not counted`.
  *
  * A plain "ngày" / "days" follows `options.plainDay` (default calendar days, as in law); a fractional
@@ -265,6 +285,7 @@ function parseQuantity(ctx: Ctx, m: RegExpExecArray, plainDay: 'calendarDay' | '
  * parseDuration('03 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ') // { amount: 3, unit: 'workingDay' }
  * parseDuration('0,5 ngày') // { amount: 0.5, unit: 'workingDay' }
  * parseDuration('10 ngày') // { amount: 10, unit: 'calendarDay' }
+ * parseDuration('06 tháng') // { amount: 6, unit: 'calendarMonth' }
  * parseDuration('Trong ngày; sau 15 giờ trả vào ngày làm việc tiếp theo') // { amount: 0, unit: 'sameDay', cutoff: '15:00' }
  */
 export function parseDuration(text: string, options: ParseDurationOptions = {}): Duration {
@@ -290,12 +311,8 @@ export function parseDuration(text: string, options: ParseDurationOptions = {}):
   }
   const quantity = SIMPLE_RE.exec(key);
   if (quantity) return parseQuantity(ctx, quantity, options.plainDay ?? 'calendarDay');
-  if (MONTHS_RE.test(key)) {
-    fail(
-      ctx,
-      'months are not a duration unit: a month period ends on the same date of the last month (Civil Code 2015 art. 147–148), so write it as the calendar days it spans or count it with the calendar',
-    );
-  }
+  const months = MONTHS_RE.exec(key);
+  if (months) return parseMonths(ctx, months);
   return fail(ctx);
 }
 
@@ -332,12 +349,14 @@ const VI_WORDS: Readonly<Record<Exclude<DurationUnit, 'sameDay'>, string>> = {
   workingHour: 'giờ làm việc',
   workingDay: 'ngày làm việc',
   calendarDay: 'ngày',
+  calendarMonth: 'tháng',
 };
 const EN_WORDS: Readonly<Record<Exclude<DurationUnit, 'sameDay'>, string>> = {
   workingMinute: 'working minute',
   workingHour: 'working hour',
   workingDay: 'working day',
   calendarDay: 'calendar day',
+  calendarMonth: 'calendar month',
 };
 
 /**
@@ -365,8 +384,8 @@ export function formatDuration(d: Duration, options: FormatDurationOptions = {})
 
 /**
  * Working minutes of a duration: `workingDay` × `workingDayMinutes` (Decision 188/1999/QĐ-TTg: 8 h a
- * day, so 0.5 day = 240 min), hours × 60, minutes as is; 0 for a not-counted step. `calendarDay` and
- * `sameDay` depend on the start instant and the calendar, so they give `null`.
+ * day, so 0.5 day = 240 min), hours × 60, minutes as is; 0 for a not-counted step. `calendarDay`,
+ * `calendarMonth` and `sameDay` depend on the start instant and the calendar, so they give `null`.
  * @throws {CalendarError} `INVALID_DURATION` for a malformed duration, `INVALID_OPTIONS` for a bad day length.
  * @example
  * durationToWorkingMinutes({ amount: 0.5, unit: 'workingDay' }) // 240

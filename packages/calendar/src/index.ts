@@ -23,6 +23,7 @@ export {
   nextWorkingInstant,
 } from './arithmetic.js';
 export { explainDeadline } from './explain.js';
+export { addCivilMonths, MAX_MONTHS, monthPeriodLastDay } from './months.js';
 export { localDateOf, formatLocalInstant } from './local-time.js';
 export {
   parseDuration,

@@ -84,8 +84,12 @@ export interface DayInfo {
 /** Counting rule for a time limit. */
 export type CountingRule = 'working-time' | 'civil-code';
 
-/** Units of a {@link Duration}. */
-export type DurationUnit = 'workingMinute' | 'workingHour' | 'workingDay' | 'calendarDay' | 'sameDay';
+/**
+ * Units of a {@link Duration}. `calendarMonth` ("06 tháng") is a period in months under Civil Code
+ * 2015 art. 147–148: it ends on the same-numbered day of the last month (or that month's last day),
+ * moved to the next working day when that day is off.
+ */
+export type DurationUnit = 'workingMinute' | 'workingHour' | 'workingDay' | 'calendarDay' | 'calendarMonth' | 'sameDay';
 
 /**
  * A time limit or step budget. `sameDay` ("Trong ngày") uses `cutoff`: a start at or after the

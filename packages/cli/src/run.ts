@@ -79,6 +79,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./commands/apply.js')).applyCommand,
   },
   {
+    name: 'coverage',
+    summary:
+      'compare the public list of procedures with the process documents: what has no process, what is not listed',
+    load: async () => (await import('./commands/coverage.js')).coverageCommand,
+  },
+  {
     name: 'report',
     summary: 'report a plan: summary and per-procedure disagreements as HTML, Markdown or JSON',
     load: async () => (await import('./commands/report.js')).reportCommand,

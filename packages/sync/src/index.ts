@@ -82,6 +82,18 @@ export { type DecisionTableOptions, readProcessDecisionTable } from './tables/de
 export type { GridReadOptions, StepTable, StepTableRow, TimeGroup } from './tables/grid.js';
 export { type StepTableToStepsOptions, stepTableToSteps } from './tables/to-steps.js';
 export { readStepTableXlsx, type StepTableXlsxOptions } from './tables/xlsx.js';
+export {
+  type CatalogueCoverage,
+  type CatalogueIndex,
+  type CatalogueIndexEntry,
+  type CatalogueIndexProblem,
+  type CoverageProcess,
+  catalogueCoverage,
+  MAX_INDEX_ROWS,
+  readCatalogueIndex,
+} from './adapters/catalogue-index.js';
+export { readCurrency, writeCurrency } from './adapters/catalogue-money.js';
+export { type StatedLimit, statedLimits } from './adapters/catalogue-text.js';
 export * from './dvcqg/index.js';
 export {
   createOpencpsAdapter,
@@ -192,6 +204,7 @@ export {
   type DocumentFormat,
   detectFormat,
   type FormatAdapter,
+  nativeCode,
   processAdapterFor,
 } from './bulk/detect.js';
 export { type BulkFileProblem, bulkDigest, checkBulkFile } from './bulk/integrity.js';

@@ -43,7 +43,9 @@ export type AdapterIssueCode =
   /** A step table without a recognisable header row. */
   | 'table.noHeader'
   /** A workbook sheet that was asked for (by name or index) and does not exist, or is not a worksheet. */
-  | 'sheet.notFound';
+  | 'sheet.notFound'
+  /** The description (MOTA) of a time limit states a different limit than the structured field (a warning). */
+  | 'limit.textMismatch';
 
 /** One problem an adapter found, with the path and the JSON pointer into the native document. */
 export interface AdapterIssue extends DataIssue {

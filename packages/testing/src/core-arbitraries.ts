@@ -33,7 +33,7 @@ export {
   eventSequenceArb,
 } from './core-event-arbitrary.js';
 
-type Duration = Procedure['channels'][number]['timeLimit'];
+type Duration = NonNullable<Procedure['channels'][number]['timeLimit']>;
 type RawStep = ProcessInput['steps'][number];
 
 /** The three supplementation policies (ND 61 art. 19(3) as amended by ND 107/2021; legacy modes). */
@@ -245,7 +245,9 @@ function buildProcess(procedure: Procedure, plan: ProcessPlan, opts: ProcessArbO
   // Budgets add up to at most the shortest limit of the channels served (lint budget-exceeds-limit):
   // every counted step is on some path, so no path can exceed it.
   const limit = Math.min(
-    ...procedure.channels.filter((c) => served.includes(c.channel)).map((c) => limitMinutes(c.timeLimit, opts)),
+    ...procedure.channels
+      .filter((c) => served.includes(c.channel))
+      .flatMap((c) => (c.timeLimit ? [limitMinutes(c.timeLimit, opts)] : [])),
   );
   const counted = 1 + plan.kinds.length + (plan.consultAt === null ? 0 : 1);
   const units = share(Math.floor((limit * plan.fill) / 100 / GRID), plan.weights.slice(0, counted));

@@ -90,7 +90,7 @@ function caseArb(process: ProcessArbOptions = {}, events: EventSequenceArbOption
 const open = (c: Case): Dossier => openDossier(c.procedure, c.process, c.calendar, c.scenario);
 const replay = (c: Case, events: readonly DossierEvent[] = c.scenario.events): Dossier => applyAll(open(c), events);
 const ms = (iso: string): number => toEpochMs(iso, 'at');
-const limitOf = (c: Case) => c.procedure.channels.find((ch) => ch.channel === c.scenario.channel)!.timeLimit;
+const limitOf = (c: Case) => c.procedure.channels.find((ch) => ch.channel === c.scenario.channel)!.timeLimit!;
 const dueOf = (c: Case, start: number, duration: Parameters<typeof addWorkingTime>[2]): number =>
   addWorkingTime(c.calendar, start, duration, { rule: c.process.countingRule }).getTime();
 

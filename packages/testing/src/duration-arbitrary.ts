@@ -11,11 +11,12 @@ export const DEFAULT_DURATION_MAX: Readonly<Record<Exclude<DurationUnit, 'sameDa
   workingHour: 8,
   workingDay: 3,
   calendarDay: 30,
+  calendarMonth: 12,
 };
 
 /** Options of {@link durationArb}. */
 export interface DurationArbOptions {
-  /** Units to draw. Default all five. */
+  /** Units to draw. Default the five day-and-time units (`calendarMonth` only when listed). */
   readonly units?: readonly DurationUnit[];
   /** Largest amount per unit. Default {@link DEFAULT_DURATION_MAX}. */
   readonly max?: Partial<Record<Exclude<DurationUnit, 'sameDay'>, number>>;
@@ -24,6 +25,8 @@ export interface DurationArbOptions {
   /** Also draw the not-counted step `{ amount: 0, unit: 'workingMinute', notCounted: true }`. Default `false`. */
   readonly notCounted?: boolean;
 }
+
+const DEFAULT_UNITS: readonly DurationUnit[] = ['workingMinute', 'workingHour', 'workingDay', 'calendarDay', 'sameDay'];
 
 function timeOf(minutes: number): string {
   return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
@@ -46,6 +49,7 @@ export function durationArb(opts: DurationArbOptions = {}): fc.Arbitrary<Duratio
     workingHour: scaled('workingHour'),
     workingDay: scaled('workingDay'),
     calendarDay: fc.integer({ min: 0, max: max.calendarDay }).map((amount) => ({ amount, unit: 'calendarDay' })),
+    calendarMonth: fc.integer({ min: 0, max: max.calendarMonth }).map((amount) => ({ amount, unit: 'calendarMonth' })),
     sameDay: fc
       .option(fc.integer({ min: 0, max: 95 }), { nil: undefined })
       .map(
@@ -53,7 +57,8 @@ export function durationArb(opts: DurationArbOptions = {}): fc.Arbitrary<Duratio
           q === undefined ? { amount: 0, unit: 'sameDay' } : { amount: 0, unit: 'sameDay', cutoff: timeOf(q * 15) },
       ),
   };
-  const arbs = (opts.units ?? (Object.keys(byUnit) as DurationUnit[])).map((unit) => byUnit[unit]);
+  // Months ("06 tháng") only when asked: the five day-and-time units stay the default draw.
+  const arbs = (opts.units ?? DEFAULT_UNITS).map((unit) => byUnit[unit]);
   if (opts.notCounted) arbs.push(fc.constant<Duration>({ amount: 0, unit: 'workingMinute', notCounted: true }));
   return fc.oneof(...arbs);
 }

@@ -31,6 +31,8 @@ describe('tthc dvcqg export', () => {
       'G15-HKD',
       '--csv',
       csv,
+      // The example rows carry the [tthc] tag so that `tthc dvcqg import` rebuilds the dossier exactly.
+      '--tag',
     );
     expect(r.code).toBe(0);
     const out = JSON.parse(r.out);

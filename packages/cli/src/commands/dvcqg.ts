@@ -6,11 +6,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
+  DVCQG_PROFILES,
   type DvcqgOwner,
+  type DvcqgProfile,
   readDvcqgProgress,
   rebuildDossiers,
+  styleDossier,
+  toDvcqgClientProgress,
   toDvcqgDossier,
-  toDvcqgProgress,
   writeDvcqgProgressCsv,
 } from '@tthc/sync';
 import { commandHelp, type OptionSpecs, parseCommandArgs } from '../args.js';
@@ -37,7 +40,19 @@ const EXPORT_OPTIONS: OptionSpecs = {
   },
   field: { type: 'string', value: '<code>', help: 'MaLinhVuc when the procedure has no field code' },
   csv: { type: 'string', value: '<file.csv>', help: 'also write the progress rows as CSV' },
+  profile: {
+    type: 'string',
+    value: '<strict|thanhhoa|opencps>',
+    help: 'write what that client writes (strings where it writes strings, its own rows); default strict',
+  },
+  tag: { type: 'boolean', help: 'add the [tthc] {json} line to NoiDungXuLy so import reads events back exactly' },
 };
+
+function readProfile(value: string | boolean | undefined): DvcqgProfile {
+  if (value === undefined) return 'strict';
+  if (typeof value === 'string' && (DVCQG_PROFILES as readonly string[]).includes(value)) return value as DvcqgProfile;
+  throw new UsageError(`--profile "${String(value)}" is not a client profile; expected ${DVCQG_PROFILES.join(', ')}`);
+}
 
 const IMPORT_OPTIONS: OptionSpecs = {
   process: { type: 'string', value: '<file>', help: 'the process the rows follow (required)' },
@@ -106,12 +121,13 @@ function exportRun(args: readonly string[], context: CommandContext): number {
     agencyCode,
     ...(typeof values.field === 'string' ? { fieldCode: values.field } : {}),
   });
-  const progress = toDvcqgProgress(dossier);
+  const profile = readProfile(values.profile);
+  const progress = toDvcqgClientProgress(dossier, { profile, tag: values.tag === true });
   if (typeof values.csv === 'string') {
     writeFileSync(resolve(values.csv), writeDvcqgProgressCsv(progress), 'utf8');
     context.io.stderr.write(`progress rows written to ${values.csv}\n`);
   }
-  context.io.stdout.write(json({ dossier: dongBo, progress }));
+  context.io.stdout.write(json({ dossier: styleDossier(dongBo, profile), progress }));
   return 0;
 }
 
@@ -150,19 +166,27 @@ function importRun(args: readonly string[], context: CommandContext): number {
   });
   const problems = [...read.problems, ...rebuilt.problems].sort((a, b) => a.index - b.index);
   for (const p of problems) {
+    const level = p.severity === undefined ? '' : `${p.severity}: `;
     context.io.stderr.write(
-      `${file}${p.line === undefined ? '' : `:${p.line}`}: row ${p.index}: ${p.code}: ${p.message}\n`,
+      `${file}${p.line === undefined ? '' : `:${p.line}`}: row ${p.index}: ${level}${p.code}: ${p.message}\n`,
     );
   }
+  const steps = rebuilt.mappings.filter((m) => m.kind === 'event').length;
+  context.io.stderr.write(
+    `${rebuilt.mappings.length}/${read.rows.length} rows understood: ${steps} events, ` +
+      `${rebuilt.mappings.filter((m) => m.kind === 'receipt').length} receipts, ` +
+      `${rebuilt.mappings.filter((m) => m.kind === 'synthetic').length} client rows\n`,
+  );
   const dossiers = rebuilt.dossiers.map((d) => ({
     id: d.id,
     receivedAt: d.receivedAt,
     channel: d.channel,
     events: d.events,
   }));
-  context.io.stdout.write(json({ dossiers, problems }));
-  // Rows that could not be placed are data to act on, as changes are for plan: exit 2.
-  return problems.length > 0 ? 2 : 0;
+  context.io.stdout.write(json({ dossiers, mappings: rebuilt.mappings, problems }));
+  // Rows that could not be placed are data to act on, as changes are for plan: exit 2 (notes on a
+  // client's own rows and warnings are not).
+  return problems.some((p) => p.severity === undefined) ? 2 : 0;
 }
 
 /** `tthc dvcqg export …` and `tthc dvcqg import …`. */
@@ -171,13 +195,16 @@ export const dvcqgCommand: Command = {
   summary: 'DVCQG dossier sync: export a dossier’s DongBoHoSoMC and progress rows; import rows back into dossiers',
   help: () =>
     `${commandHelp(
-      'tthc dvcqg export <process.json> <dossier.json> --owner <json|file> [--procedure <file>] [--agency <code>] [--field <code>] [--csv <file>]',
-      'Runs the dossier under the process and prints {"dossier": DongBoHoSoMC object, "progress": [CapNhatTienDoHoSoMC rows]}.',
+      'tthc dvcqg export <process.json> <dossier.json> --owner <json|file> [--procedure <file>] [--agency <code>] [--field <code>] [--csv <file>] [--profile strict|thanhhoa|opencps] [--tag]',
+      'Runs the dossier under the process and prints {"dossier": DongBoHoSoMC object, "progress": [CapNhatTienDoHoSoMC rows]}\n' +
+        'as the chosen client writes them; NoiDungXuLy holds only readable text unless --tag is given.',
       EXPORT_OPTIONS,
     )}\n${commandHelp(
       'tthc dvcqg import <rows.json|rows.csv> --process <file> [--procedure <file>]',
-      'Reads progress rows and rebuilds the dossier files ({"id", "receivedAt", "channel", "events"}); rows that\n' +
-        'cannot be placed are listed on stderr and in "problems" (exit 2). Exit 1 on bad input.',
+      'Reads progress rows as any real client writes them (string or number codes, "" for absent values) and\n' +
+        'rebuilds the dossier files ({"id", "receivedAt", "channel", "events"}), mapping rows to steps through the\n' +
+        'process\'s step names, action labels, performers and statuses ("mappings"); rows that cannot be placed are\n' +
+        'listed on stderr and in "problems" (exit 2). Exit 1 on bad input.',
       IMPORT_OPTIONS,
     )}`,
   run(args, context) {

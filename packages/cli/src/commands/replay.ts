@@ -9,6 +9,7 @@ import { dirname, extname, join, resolve } from 'node:path';
 import { formatLocalInstant, type WorkCalendar } from '@tthc/calendar';
 import { type EventLog, type LogFormat, type ReplayResult, readEventLog, replay } from '@tthc/sim';
 import { renderReplayHtml } from '@tthc/sim';
+import { dvcqgReplayEvents, PROGRESS_COLUMNS, readDvcqgProgress, rebuildDossiers } from '@tthc/sync';
 import { commandHelp, type OptionSpecs, parseCommandArgs } from '../args.js';
 import type { CommandContext } from '../context.js';
 import { json, table } from '../format.js';
@@ -121,11 +122,40 @@ export function replayText(r: ReplayResult, calendar: WorkCalendar): string {
   return lines.join('\n');
 }
 
+/**
+ * True when the text holds DVCQG progress rows as a real client exports them: a JSON array (or
+ * `{ data: [...] }`) of CapNhatTienDoHoSoMC rows, or a CSV whose header is progress-row columns
+ * without this library's KenhThucHien column. Those rows name actions, not steps, so they are
+ * mapped to steps through the process (`@tthc/sync` rebuildDossiers) before the replay.
+ * @example looksLikeClientProgress('[{"MaHoSo":"X","ThoiDiemXuLy":"20260302090000","NoiDungXuLy":"Chuyển xử lý","TrangThai":"4"}]') // true
+ */
+export function looksLikeClientProgress(text: string): boolean {
+  const src = text.replace(/^\uFEFF/, '').trimStart();
+  const need = ['MaHoSo', 'ThoiDiemXuLy', 'NoiDungXuLy', 'TrangThai'];
+  if (src.startsWith('[') || src.startsWith('{')) {
+    try {
+      const doc: unknown = JSON.parse(src);
+      const list = Array.isArray(doc) ? doc : (doc as { data?: unknown } | null)?.data;
+      const first = Array.isArray(list) ? (list[0] as Record<string, unknown> | undefined) : undefined;
+      return first !== undefined && first !== null && need.every((k) => k in first);
+    } catch {
+      return false;
+    }
+  }
+  const header = (src.split(/\r?\n/, 1)[0] ?? '').split(',').map((h) => h.trim());
+  const known = new Set<string>(PROGRESS_COLUMNS);
+  return need.every((k) => header.includes(k)) && !header.includes('KenhThucHien') && header.every((h) => known.has(h));
+}
+
 const OPTIONS: OptionSpecs = {
   procedure: { type: 'string', value: '<file>', help: 'the procedure (default: procedure.json beside the process)' },
   format: { type: 'string', value: '<csv|jsonl|json>', help: 'log format (default: from the extension)' },
   json: { type: 'boolean', help: 'print the ReplayResult as JSON' },
   html: { type: 'string', value: '<out.html>', help: 'write a self-contained HTML report with charts' },
+  dvcqg: {
+    type: 'boolean',
+    help: 'read the log as DVCQG progress rows and map them to steps through the process (auto for real clients’ rows)',
+  },
 };
 
 function run(args: readonly string[], context: CommandContext): number {
@@ -146,9 +176,13 @@ function run(args: readonly string[], context: CommandContext): number {
     typeof values.procedure === 'string' ? values.procedure : join(dirname(processFile), 'procedure.json');
   const procedure = loadProcedure(procedureFile);
   const process = loadProcess(processFile);
-  const log = readLogFile(logFile, logFormat(logFile, values.format));
-  context.io.stderr.write(problemLines(logFile, log.problems));
   const calendar = context.calendar();
+  const text = values.dvcqg === true || extname(logFile).toLowerCase() !== '.jsonl' ? readText(logFile) : '';
+  const log =
+    values.dvcqg === true || looksLikeClientProgress(text)
+      ? progressLog(text, logFile, { procedure, process, calendar })
+      : readLogFile(logFile, logFormat(logFile, values.format));
+  context.io.stderr.write(problemLines(logFile, log.problems));
   const result = replay(procedure, process, calendar, log);
   if (values.json === true) context.io.stdout.write(json(result));
   else if (typeof values.html === 'string') {
@@ -161,6 +195,33 @@ function run(args: readonly string[], context: CommandContext): number {
   return 0;
 }
 
+function readText(file: string): string {
+  try {
+    return readFileSync(resolve(file), 'utf8');
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? 'unreadable';
+    throw new UsageError(`"${file}" cannot be read (${code}); expected an event log`);
+  }
+}
+
+/** DVCQG progress rows → an event log, each row mapped to a step through the process. */
+function progressLog(
+  text: string,
+  file: string,
+  ctx: { procedure: ReturnType<typeof loadProcedure>; process: ReturnType<typeof loadProcess>; calendar: WorkCalendar },
+): EventLog {
+  const read = readDvcqgProgress(text, file.toLowerCase().endsWith('.csv') ? { format: 'csv' } : {});
+  const input = read.problems.find((p) => p.code === 'input.invalid');
+  if (input) throw new UsageError(`"${file}": ${input.message}`);
+  const rebuilt = rebuildDossiers(read.rows, { ...ctx, positions: read.positions });
+  const log = dvcqgReplayEvents(read, rebuilt, ctx.process);
+  if (log.events.length === 0) {
+    const why = log.problems[0] ? `line ${log.problems[0].line}: ${log.problems[0].message}` : 'no row maps to a step';
+    throw new UsageError(`"${file}" holds no progress row that maps to a step (${why})`);
+  }
+  return log;
+}
+
 /** `tthc replay <process.json> <log> [--procedure <file>] [--format csv|jsonl|json] [--json | --html <file>]`. */
 export const replayCommand: Command = {
   name: 'replay',
@@ -169,6 +230,8 @@ export const replayCommand: Command = {
     commandHelp(
       'tthc replay <process.json> <log.csv|jsonl|json> [--procedure <file>] [--format csv|jsonl|json] [--json | --html <out.html>]',
       'Reads the event log (generic columns, DVCQG progress rows or XES names; docs/replay.md), replays each\n' +
+        'dossier (real clients’ DVCQG progress rows — JSON, or CSV without KenhThucHien, or with --dvcqg — are\n' +
+        'first mapped to steps through the process’s step names, action labels, performers and statuses),\n' +
         'dossier on the process (token-based replay, PM4Py fitness), and reports deviations (skipped,\n' +
         'unexpected, wrong performer, out of order, unknown activity), per-step lateness and the on-time\n' +
         'classification. Unusable rows are listed on stderr with line numbers. Exit 0 when the log was read\n' +

@@ -27,7 +27,8 @@ export type LintCode =
   | 'channel-not-offered'
   | 'performer-expired'
   | 'performer-not-yet-valid'
-  | 'same-day-without-cutoff';
+  | 'same-day-without-cutoff'
+  | 'limit-not-stated';
 
 /** One finding of {@link lintProcess}. */
 export interface LintIssue {
@@ -152,6 +153,11 @@ export const LINT_RULES: Readonly<Record<LintCode, LintRule>> = {
     severity: 'info',
     title: 'Same-day limit without a cut-off time',
     rule: 'Where the law sets one (civil status: Law 60/2014/QH13 and its decrees; certification: ND 23/2015/NĐ-CP art. 7) a same-day limit has a cut-off, usually 15:00, after which the result is due the next working day.',
+  },
+  'limit-not-stated': {
+    severity: 'warning',
+    title: 'The catalogue states no time limit for a channel',
+    rule: 'A channel whose timeLimit is null ("Không có thông tin") has no statutory limit to check budgets against; the appointment comes from process.totalLimit (an error when the process declares none: no dossier can get an appointment).',
   },
 };
 

@@ -51,7 +51,7 @@ export function checkLegalBasis(ctx: LintContext): void {
 export function checkSameDayCutoff(ctx: LintContext): void {
   const { procedure, process } = ctx;
   procedure.channels.forEach((c, i) => {
-    if (c.timeLimit.unit !== 'sameDay') return;
+    if (c.timeLimit === null || c.timeLimit.unit !== 'sameDay') return;
     if (c.timeLimit.cutoff ?? process.sameDayCutoff ?? procedure.sameDayCutoff) return;
     report(
       ctx,
@@ -75,6 +75,21 @@ function servedLimits(ctx: LintContext, mctx: MinutesContext): LimitGroup[] {
   const groups: LimitGroup[] = [];
   procedure.channels.forEach((c, i) => {
     if (!served.has(c.channel)) return;
+    if (c.timeLimit === null) {
+      // "Không có thông tin": nothing statutory to compare with; the appointment is the process total.
+      const total = process.totalLimit;
+      report(
+        ctx,
+        'limit-not-stated',
+        ['procedure', 'channels', i, 'timeLimit'],
+        total
+          ? `procedure.channels[${i}] (${c.channel}): the catalogue states no time limit; the appointment is the process totalLimit`
+          : `procedure.channels[${i}] (${c.channel}): the catalogue states no time limit and the process declares no totalLimit, so no dossier can get an appointment`,
+        { channel: c.channel, totalLimit: total ?? null },
+        total ? 'warning' : 'error',
+      );
+      return;
+    }
     const m = workingMinutesOf(c.timeLimit, mctx);
     if (!m.ok) {
       report(

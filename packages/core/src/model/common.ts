@@ -20,7 +20,7 @@ export const TimeOfDaySchema = z
 export const DurationSchema = z
   .strictObject({
     amount: z.number().finite().nonnegative(),
-    unit: z.enum(['workingMinute', 'workingHour', 'workingDay', 'calendarDay', 'sameDay']),
+    unit: z.enum(['workingMinute', 'workingHour', 'workingDay', 'calendarDay', 'calendarMonth', 'sameDay']),
     cutoff: TimeOfDaySchema.optional().meta({ description: 'Same-day cut-off (only with unit sameDay).' }),
     notCounted: z
       .boolean()

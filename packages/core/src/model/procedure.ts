@@ -28,14 +28,21 @@ export const FeeSchema = z.strictObject({
   name: z.string().min(1).meta({ description: 'Tên phí/lệ phí, e.g. "Lệ phí chứng thực".' }),
   code: z.string().min(1).optional(),
   amount: z.number().finite().nonnegative().meta({ description: 'Amount in `currency` (0 = miễn phí).' }),
-  currency: z.literal('VND').default('VND'),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'expected an ISO 4217 currency code, e.g. "VND" or "USD"')
+    .default('VND')
+    .meta({ description: 'ISO 4217 code: some fees are set in USD (e.g. consular fees), and 145 USD is not 145 VND.' }),
   unit: z.string().min(1).optional().meta({ description: 'What the amount is per, e.g. "trang", "bản".' }),
   note: z.string().optional(),
 });
 
 export const ChannelSchema = z.strictObject({
   channel: ChannelKindSchema,
-  timeLimit: DurationSchema.meta({ description: 'Thời hạn giải quyết for this channel.' }),
+  timeLimit: DurationSchema.nullable().meta({
+    description:
+      'Thời hạn giải quyết for this channel; null when the catalogue states none ("Không có thông tin"): the appointment then comes from the process totalLimit.',
+  }),
   timeLimitText: z.string().optional().meta({ description: 'The limit as the catalogue words it.' }),
   fees: z.array(FeeSchema).default([]),
   description: z.string().optional(),
@@ -48,6 +55,11 @@ export const ComponentSchema = z.strictObject({
   copies: z.number().int().nonnegative().default(0),
   required: z.boolean().default(true),
   note: z.string().optional(),
+  case: z
+    .string()
+    .min(1)
+    .optional()
+    .meta({ description: 'Trường hợp: the case of the procedure this component belongs to.' }),
 });
 
 export const AgencyRefSchema = z.strictObject({

@@ -55,6 +55,9 @@ export function clockOf(dossier: Pick<Dossier, 'calendar' | 'process'>): ClockCo
 /**
  * The statutory limit of a channel, with the same-day cut-off taken from the limit itself, else the
  * process, else the procedure (the cut-off is per procedure, not a general rule — REFERENCE.md §1.2).
+ * A channel whose catalogue states no limit (`timeLimit: null`) takes the process `totalLimit`.
+ * @throws {CoreError} `INVALID_PROCEDURE` when the channel is missing, or states no limit and the
+ * process declares no total.
  * @example channelLimit(procedure, process, 'online') // { amount: 3, unit: 'workingDay' }
  */
 export function channelLimit(procedure: Procedure, process: Process, channel: ChannelKind): Duration {
@@ -67,7 +70,15 @@ export function channelLimit(procedure: Procedure, process: Process, channel: Ch
       [{ path: ['channels'], message: `no channel "${channel}"`, value: channel }],
     );
   }
-  const limit = row.timeLimit;
+  // "Không có thông tin": no statutory limit; the process's declared total is the appointment.
+  const limit = row.timeLimit ?? process.totalLimit;
+  if (!limit) {
+    throw new CoreError(
+      'INVALID_PROCEDURE',
+      `procedure ${procedure.code}: channels: channel "${channel}" states no time limit and process ${process.procedureCode} v${process.version} declares no totalLimit`,
+      [{ path: ['channels', procedure.channels.indexOf(row), 'timeLimit'], message: 'no limit stated', value: null }],
+    );
+  }
   if (limit.unit !== 'sameDay' || limit.cutoff) return limit;
   const cutoff = process.sameDayCutoff ?? procedure.sameDayCutoff;
   return cutoff ? { ...limit, cutoff } : limit;

@@ -88,7 +88,15 @@ function channelLimit(procedure: Procedure, process: Process, channel: ChannelKi
     const have = procedure.channels.map((c) => c.channel).join(', ');
     throw misuse('options.channel', `procedure ${procedure.code} has no channel "${channel}" (has ${have})`, channel);
   }
-  const limit = row.timeLimit;
+  // "Không có thông tin": the catalogue states no limit; the process total is the appointment.
+  const limit = row.timeLimit ?? process.totalLimit;
+  if (!limit) {
+    throw misuse(
+      'procedure.channels',
+      `procedure ${procedure.code}: channel "${channel}" states no time limit and the process declares no totalLimit`,
+      channel,
+    );
+  }
   if (limit.unit !== 'sameDay' || limit.cutoff) return limit;
   const cutoff = process.sameDayCutoff ?? procedure.sameDayCutoff;
   return cutoff ? { ...limit, cutoff } : limit;

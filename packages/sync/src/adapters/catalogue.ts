@@ -3,6 +3,7 @@
  */
 import { type Component, type LegalReference, type Procedure, safeParseProcedure } from '@tthc/core';
 import {
+  type CatalogueCase,
   type CatalogueComponent,
   type CatalogueLegalDoc,
   type CatalogueRecord,
@@ -22,14 +23,21 @@ import {
   viDate,
 } from '../native.js';
 import { KENH, readChannel, writeChannel } from './catalogue-channel.js';
+import { readLevels, writeLevels } from './catalogue-levels.js';
 import { checkNative, compact, finish } from './shared.js';
 
 function readLegalDoc(ctx: ReadContext, d: CatalogueLegalDoc, path: JsonPath): LegalReference {
-  const issuedOn = d.NGAYBANHANH === undefined ? undefined : readCivilDate(d.NGAYBANHANH);
-  if (d.NGAYBANHANH !== undefined && issuedOn === undefined) {
+  const date = d.NGAYBANHANH || undefined;
+  const issuedOn = date === undefined ? undefined : readCivilDate(date);
+  if (date !== undefined && issuedOn === undefined) {
     report(ctx, 'value.unreadable', [...path, 'NGAYBANHANH'], 'expected a date dd/MM/yyyy', { value: d.NGAYBANHANH });
   }
-  return compact({ number: d.SOVANBAN.trim(), title: d.TENVANBAN, issuer: d.COQUANBANHANH, issuedOn });
+  return compact({
+    number: d.SOVANBAN.trim(),
+    title: d.TENVANBAN || undefined,
+    issuer: d.COQUANBANHANH || undefined,
+    issuedOn,
+  });
 }
 
 function writeLegalDoc(r: LegalReference, original: CatalogueLegalDoc | undefined): CatalogueLegalDoc {
@@ -40,9 +48,10 @@ function writeLegalDoc(r: LegalReference, original: CatalogueLegalDoc | undefine
   return out;
 }
 
-function readComponent(ctx: ReadContext, c: CatalogueComponent, path: JsonPath): Component {
+function readComponent(ctx: ReadContext, c: CatalogueComponent, path: JsonPath, group?: string): Component {
   const count = (key: 'SOBANCHINH' | 'SOBANSAO', fallback: number): number => {
-    const n = c[key] === undefined ? fallback : readNumber(c[key]);
+    const v = c[key];
+    const n = v === undefined || v === null || v === '' ? fallback : readNumber(v);
     if (n === undefined || !Number.isInteger(n) || n < 0) {
       report(ctx, 'value.unreadable', [...path, key], 'expected a whole number of copies', { value: c[key] });
       return fallback;
@@ -55,16 +64,80 @@ function readComponent(ctx: ReadContext, c: CatalogueComponent, path: JsonPath):
     originals: count('SOBANCHINH', 1),
     copies: count('SOBANSAO', 0),
     required: c.BATBUOC ?? true,
-    note: c.GHICHU,
+    note: c.GHICHU || undefined,
+    case: group,
   });
 }
 
+const isCase = (item: CatalogueComponent | CatalogueCase): item is CatalogueCase =>
+  Array.isArray((item as CatalogueCase).GIAYTO);
+
+/** THANHPHANHOSO flattened: flat documents, or each case's GIAYTO with the case name (TRUONGHOP). */
+function readComponents(ctx: ReadContext, items: readonly (CatalogueComponent | CatalogueCase)[]): Component[] {
+  const out: Component[] = [];
+  items.forEach((item, i) => {
+    if (!isCase(item)) {
+      trace(ctx, ['components', out.length], ['THANHPHANHOSO', i]);
+      out.push(readComponent(ctx, item, ['THANHPHANHOSO', i]));
+      return;
+    }
+    const group = item.TRUONGHOP?.trim() || undefined;
+    item.GIAYTO.forEach((g, j) => {
+      trace(ctx, ['components', out.length], ['THANHPHANHOSO', i, 'GIAYTO', j]);
+      out.push(readComponent(ctx, g, ['THANHPHANHOSO', i, 'GIAYTO', j], group));
+    });
+  });
+  return out;
+}
+
 function writeComponent(c: Component, original: CatalogueComponent | undefined): CatalogueComponent {
-  const out: CatalogueComponent = { ...original, TENGIAYTO: c.name, SOBANCHINH: c.originals, SOBANSAO: c.copies };
+  const asText = typeof original?.SOBANCHINH === 'string';
+  const out: CatalogueComponent = {
+    ...original,
+    TENGIAYTO: c.name,
+    SOBANCHINH: asText ? String(c.originals) : c.originals,
+    SOBANSAO: typeof original?.SOBANSAO === 'string' ? String(c.copies) : c.copies,
+  };
   setField(out, 'MAUDONTOKHAI', c.form);
   setField(out, 'BATBUOC', c.required && original?.BATBUOC === undefined ? undefined : c.required);
-  setField(out, 'GHICHU', c.note);
+  if (c.note !== undefined || original?.GHICHU) setField(out, 'GHICHU', c.note);
   return out;
+}
+
+/** Writes the components back in the shape of the original (cases with GIAYTO, or flat). */
+function writeComponents(
+  original: readonly (CatalogueComponent | CatalogueCase)[] | null | undefined,
+  components: readonly Component[],
+): (CatalogueComponent | CatalogueCase)[] {
+  const scratch = readContext('catalogue');
+  const flatRead = (c: CatalogueComponent) => {
+    const { case: _c, ...rest } = readComponent(scratch, c, []);
+    return rest as Component;
+  };
+  const strip = (c: Component): Component => {
+    const { case: _c, ...rest } = c;
+    return rest as Component;
+  };
+  const nested = (original ?? []).some(isCase);
+  if (!nested) {
+    return mergeList(original as CatalogueComponent[] | undefined, components.map(strip), {
+      read: flatRead,
+      write: writeComponent,
+    });
+  }
+  const groups: { name: string | undefined; items: Component[] }[] = [];
+  for (const c of components) {
+    const last = groups.at(-1);
+    if (last && last.name === c.case) last.items.push(strip(c));
+    else groups.push({ name: c.case, items: [strip(c)] });
+  }
+  const cases = (original ?? []).filter(isCase);
+  return groups.map((g, i) => {
+    const match = cases.find((k) => (k.TRUONGHOP?.trim() || undefined) === g.name) ?? cases[i];
+    const GIAYTO = mergeList(match?.GIAYTO, g.items, { read: flatRead, write: writeComponent });
+    const sameName = (match?.TRUONGHOP?.trim() || undefined) === g.name;
+    return { ...match, TRUONGHOP: sameName && match ? match.TRUONGHOP : (g.name ?? ''), GIAYTO };
+  });
 }
 
 function listOf<T>(items: readonly T[] | undefined, key: string, canonical: string, ctx: ReadContext): T[] {
@@ -79,6 +152,7 @@ function readRecord(ctx: ReadContext, r: CatalogueRecord): Record<string, unknow
     });
   }
   const field = r.LINHVUCTHUCHIEN[0]!;
+  const levels = readLevels(ctx, r.CAPTHUCHIEN);
   for (const [canonical, native] of [
     ['code', 'MATTHC'],
     ['name', 'TENTTHC'],
@@ -96,30 +170,27 @@ function readRecord(ctx: ReadContext, r: CatalogueRecord): Record<string, unknow
   return compact({
     code: r.MATTHC.trim(),
     name: r.TENTTHC,
-    field: compact({ code: field.MALINHVUC, name: field.TENLINHVUC }),
-    levels: [...r.CAPTHUCHIEN],
-    kind: r.LOAITTHC,
+    field: compact({ code: field.MALINHVUC || undefined, name: field.TENLINHVUC }),
+    levels,
+    kind: r.LOAITTHC || undefined,
     agencies: listOf(r.COQUANTHUCHIEN, 'COQUANTHUCHIEN', 'agencies', ctx).map((a) =>
-      compact({ code: a.MADONVI, name: a.TENDONVI }),
+      compact({ code: a.MADONVI || undefined, name: a.TENDONVI }),
     ),
     channels: channels.filter((c) => c !== undefined),
-    components: listOf(r.THANHPHANHOSO, 'THANHPHANHOSO', 'components', ctx).map((c, i) =>
-      readComponent(ctx, c, ['THANHPHANHOSO', i]),
+    components: readComponents(ctx, r.THANHPHANHOSO ?? []),
+    results: listOf(r.KETQUATHUCHIEN ?? undefined, 'KETQUATHUCHIEN', 'results', ctx).map((k) =>
+      compact({ code: k.MAKETQUA || undefined, name: k.TENKETQUA }),
     ),
-    results: listOf(r.KETQUATHUCHIEN, 'KETQUATHUCHIEN', 'results', ctx).map((k) =>
-      compact({ code: k.MAKETQUA, name: k.TENKETQUA }),
-    ),
-    legalBases: listOf(r.CANCUPHAPLY, 'CANCUPHAPLY', 'legalBases', ctx).map((d, i) =>
+    legalBases: listOf(r.CANCUPHAPLY ?? undefined, 'CANCUPHAPLY', 'legalBases', ctx).map((d, i) =>
       readLegalDoc(ctx, d, ['CANCUPHAPLY', i]),
     ),
-    announcedBy:
-      r.QUYETDINHCONGBO === undefined ? undefined : readLegalDoc(ctx, r.QUYETDINHCONGBO, ['QUYETDINHCONGBO']),
+    announcedBy: r.QUYETDINHCONGBO == null ? undefined : readLegalDoc(ctx, r.QUYETDINHCONGBO, ['QUYETDINHCONGBO']),
   });
 }
 
 /** Puts a list back under `key`, leaving the key absent when it was absent and the list is empty. */
 function putList(target: Record<string, unknown>, key: string, list: readonly unknown[]): void {
-  if (list.length === 0 && target[key] === undefined) return;
+  if (list.length === 0 && (target[key] === undefined || target[key] === null)) return;
   setField(target, key, list);
 }
 
@@ -130,30 +201,24 @@ function serializeRecord(p: Procedure, original: CatalogueRecord | undefined): C
   out.TENTTHC = p.name;
   const fields = original?.LINHVUCTHUCHIEN ?? [];
   const field0 = fields[0];
-  const sameField = field0 !== undefined && field0.MALINHVUC === p.field.code && field0.TENLINHVUC === p.field.name;
+  const sameField =
+    field0 !== undefined && (field0.MALINHVUC || undefined) === p.field.code && field0.TENLINHVUC === p.field.name;
   const newField = { ...field0, TENLINHVUC: p.field.name };
   setField(newField, 'MALINHVUC', p.field.code);
   out.LINHVUCTHUCHIEN = sameField ? fields : [newField, ...fields.slice(1)];
-  out.CAPTHUCHIEN = [...p.levels];
-  setField(out, 'LOAITTHC', p.kind);
+  out.CAPTHUCHIEN = writeLevels(original?.CAPTHUCHIEN, p.levels);
+  if (p.kind !== undefined || original?.LOAITTHC) setField(out, 'LOAITTHC', p.kind);
   out.CACHTHUCTHUCHIEN = mergeList(original?.CACHTHUCTHUCHIEN, p.channels, {
     read: (c) => readChannel(scratch, c, [], []),
     write: writeChannel,
     match: (c) => original?.CACHTHUCTHUCHIEN.find((n) => KENH[String(n.KENH).trim()] === c.channel),
   });
-  putList(
-    out,
-    'THANHPHANHOSO',
-    mergeList(original?.THANHPHANHOSO, p.components, {
-      read: (c) => readComponent(scratch, c, []),
-      write: writeComponent,
-    }),
-  );
+  putList(out, 'THANHPHANHOSO', writeComponents(original?.THANHPHANHOSO, p.components));
   putList(
     out,
     'KETQUATHUCHIEN',
-    mergeList(original?.KETQUATHUCHIEN, p.results, {
-      read: (k) => compact({ code: k.MAKETQUA, name: k.TENKETQUA }),
+    mergeList(original?.KETQUATHUCHIEN ?? undefined, p.results, {
+      read: (k) => compact({ code: k.MAKETQUA || undefined, name: k.TENKETQUA }),
       write: (k, o) => {
         const item = { ...o, TENKETQUA: k.name };
         setField(item, 'MAKETQUA', k.code);
@@ -164,17 +229,20 @@ function serializeRecord(p: Procedure, original: CatalogueRecord | undefined): C
   putList(
     out,
     'CANCUPHAPLY',
-    mergeList(original?.CANCUPHAPLY, p.legalBases, { read: (d) => readLegalDoc(scratch, d, []), write: writeLegalDoc }),
+    mergeList(original?.CANCUPHAPLY ?? undefined, p.legalBases, {
+      read: (d) => readLegalDoc(scratch, d, []),
+      write: writeLegalDoc,
+    }),
   );
   out.COQUANTHUCHIEN = mergeList(original?.COQUANTHUCHIEN, p.agencies, {
-    read: (a) => compact({ code: a.MADONVI, name: a.TENDONVI }),
+    read: (a) => compact({ code: a.MADONVI || undefined, name: a.TENDONVI }),
     write: (a, o) => {
       const item = { ...o, TENDONVI: a.name };
       setField(item, 'MADONVI', a.code);
       return item;
     },
   });
-  const announced = original?.QUYETDINHCONGBO;
+  const announced = original?.QUYETDINHCONGBO ?? undefined;
   const sameAnnounced =
     announced !== undefined &&
     p.announcedBy !== undefined &&
@@ -182,7 +250,9 @@ function serializeRecord(p: Procedure, original: CatalogueRecord | undefined): C
       read: (d) => readLegalDoc(scratch, d, []),
       write: writeLegalDoc,
     })[0] === announced;
-  if (!sameAnnounced) setField(out, 'QUYETDINHCONGBO', p.announcedBy && writeLegalDoc(p.announcedBy, announced));
+  if (!sameAnnounced && !(p.announcedBy === undefined && original?.QUYETDINHCONGBO === null)) {
+    setField(out, 'QUYETDINHCONGBO', p.announcedBy && writeLegalDoc(p.announcedBy, announced));
+  }
   return out as CatalogueRecord;
 }
 

@@ -47,6 +47,8 @@ function statutoryLimit(catalogue: Procedure, process: Process, day: number) {
   let best: { index: number; minutes: number; limit: Duration } | undefined;
   catalogue.channels.forEach((c, index) => {
     if (process.channels && !process.channels.includes(c.channel)) return;
+    // A channel with no stated limit ("Không có thông tin") has nothing to cross-check against.
+    if (c.timeLimit === null) return;
     const minutes = comparableMinutes(c.timeLimit, day);
     if (minutes !== null && (best === undefined || minutes < best.minutes))
       best = { index, minutes, limit: c.timeLimit };

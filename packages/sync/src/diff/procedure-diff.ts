@@ -47,7 +47,14 @@ function diffLimits(a: ProcedureSide, b: ProcedureSide, day: number, out: Change
     const j = b.value.channels.findIndex((c) => c.channel === kind);
     const [x, y] = [a.value.channels[i]?.timeLimit, b.value.channels[j]?.timeLimit];
     if (x && y && sameTime(x, y, day)) continue;
-    const show = (d: typeof x) => (d ? showTime(d, day) : { vi: 'không có', en: 'none' });
+    // null: the catalogue states no limit ("Không có thông tin"); undefined: no such channel.
+    if (x === null && y === null) continue;
+    const show = (d: typeof x) =>
+      d
+        ? showTime(d, day)
+        : d === null
+          ? { vi: 'không quy định', en: 'no limit stated' }
+          : { vi: 'không có', en: 'none' };
     const [sx, sy] = [show(x), show(y)];
     out.push(
       change('limit.changed', {

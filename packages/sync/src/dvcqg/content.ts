@@ -61,14 +61,16 @@ export function sentence(event: DossierEvent | ReceiptMarker, process: Process):
 }
 
 /**
- * NoiDungXuLy of an event: the sentence, the note, and the `[tthc]` tag (the event without `at` and
- * without the actor's name, role and unit, which have their own columns).
+ * NoiDungXuLy of an event: the sentence, the note, and (unless `tag` is false) the `[tthc]` tag (the
+ * event without `at` and without the actor's name, role and unit, which have their own columns).
  * @example writeContent({ type: 'supplement-received', at: '…', by: { role: 'Công chức' } }, process)
  * // 'Tiếp nhận hồ sơ bổ sung\n[tthc] {"type":"supplement-received"}'
  */
-export function writeContent(event: DossierEvent | ReceiptMarker, process: Process): string {
+export function writeContent(event: DossierEvent | ReceiptMarker, process: Process, withTag = true): string {
   const lines = [sentence(event, process)];
   if ('note' in event && event.note !== undefined) lines.push(`${NOTE}${event.note}`);
+  // No data is smuggled into a real client's free text unless the caller asks for the tag.
+  if (!withTag) return lines.join('\n');
   const { at: _at, by, ...rest } = event as DossierEvent;
   const tag: Record<string, unknown> = { ...rest };
   if (by?.id !== undefined) tag.byId = by.id;

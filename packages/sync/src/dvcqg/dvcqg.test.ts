@@ -139,7 +139,7 @@ describe('toDvcqgDossier', () => {
 
 describe('toDvcqgProgress', () => {
   it('writes the receipt and one row per event with status, step start and step deadline', () => {
-    const rows = toDvcqgProgress(demoDossier());
+    const rows = toDvcqgProgress(demoDossier(), { tag: true });
     expect(rows).toHaveLength(demoEvents.length + 1);
     expect(rows.map((r) => r.TrangThai)).toEqual([2, 4, 5, 4, 4, 4, 4, 9, 10, 10]);
     expect(rows[0]).toMatchObject({ ThoiDiemXuLy: '20260212100000', NgayKetThucTheoQuyDinh: '20260224100000' });
@@ -165,7 +165,7 @@ describe('toDvcqgProgress', () => {
 });
 
 describe('readDvcqgProgress and rebuildDossiers: problems', () => {
-  const csv = writeDvcqgProgressCsv(toDvcqgProgress(demoDossier()));
+  const csv = writeDvcqgProgressCsv(toDvcqgProgress(demoDossier(), { tag: true }));
 
   it('reports unreadable rows with their index and line, and reads the others', () => {
     const lines = csv.split('\r\n');
@@ -199,10 +199,11 @@ describe('readDvcqgProgress and rebuildDossiers: problems', () => {
   });
 
   it('reports rows it cannot map and statuses that disagree, keeping the rows it can place', () => {
-    const rows = toDvcqgProgress(demoDossier());
+    const rows = toDvcqgProgress(demoDossier(), { tag: true });
     const odd = [
       ...rows.slice(0, 2),
-      { ...rows[2]!, NoiDungXuLy: 'Gọi điện cho công dân' },
+      // A note nothing can place: no step name or action label, no actor, the status it is already in.
+      { ...rows[2]!, NoiDungXuLy: 'Gọi điện cho công dân', TrangThai: 4, ChucDanh: '', PhongBanXuLy: '' },
       { ...rows[3]!, NoiDungXuLy: 'Tiếp nhận hồ sơ bổ sung\n[tthc] {"type":' },
       { ...rows[4]!, TrangThai: 8 },
     ];

@@ -10,7 +10,7 @@ const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 /** What examples/dvcqg holds, computed from the demo dossier. */
 function expected(): Record<string, string> {
   const d = demoDossier();
-  const rows = toDvcqgProgress(d);
+  const rows = toDvcqgProgress(d, { tag: true });
   return {
     'dossier.json': json({ id: DEMO_ID, receivedAt: d.receivedAt, channel: d.channel, events: demoEvents }),
     'dong-bo-ho-so.json': json(

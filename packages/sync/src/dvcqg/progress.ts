@@ -15,13 +15,20 @@ import {
 } from '@tthc/core';
 import { writeContent } from './content.js';
 import { formatDvcqgDate } from './dates.js';
+import { type ClientObject, type DvcqgProfile, styleProgressRow } from './profiles.js';
 import { type DvcqgProgressRow, DvcqgProgressRowSchema, PROGRESS_COLUMNS } from './schemas.js';
 
 /** KenhThucHien of a channel: 1 trực tiếp, 2 trực tuyến, 3 bưu chính công ích (REFERENCE.md §3.2). */
 export const CHANNEL_CODES: Readonly<Record<ChannelKind, 1 | 2 | 3>> = { direct: 1, online: 2, postal: 3 };
 
 /** Options of {@link toDvcqgProgress}. */
-export interface DvcqgProgressOptions extends PortalStatusOptions {}
+export interface DvcqgProgressOptions extends PortalStatusOptions {
+  /**
+   * Add the machine-readable `[tthc] {json}` last line to NoiDungXuLy, so `rebuildDossiers` reads each
+   * event back exactly. Default `false`: real clients' NoiDungXuLy holds only what a person reads.
+   */
+  readonly tag?: boolean;
+}
 
 /** Start and deadline a row reports: the step visit, the consulted agency's share, or the dossier. */
 function period(before: Dossier, after: Dossier, event: DossierEvent): { start: number; due: number | null } {
@@ -108,7 +115,7 @@ export function toDvcqgProgress(dossier: Dossier, options: DvcqgProgressOptions 
   const rows = [
     row(
       d,
-      writeContent({ type: 'receipt' }, d.process),
+      writeContent({ type: 'receipt' }, d.process, options.tag === true),
       undefined,
       { at: receivedAt, start: receivedAt, due: d.ledger.legalDue },
       portalStatus(d, options),
@@ -118,10 +125,48 @@ export function toDvcqgProgress(dossier: Dossier, options: DvcqgProgressOptions 
     const next = apply(d, event);
     const { start, due } = period(d, next, event);
     const times = { at: toEpochMs(event.at, 'at'), start, due };
-    rows.push(row(next, writeContent(event, d.process), event.by, times, portalStatus(next, options)));
+    rows.push(
+      row(next, writeContent(event, d.process, options.tag === true), event.by, times, portalStatus(next, options)),
+    );
     d = next;
   }
   return rows;
+}
+
+/** Options of {@link toDvcqgClientProgress}. */
+export interface DvcqgClientProgressOptions extends DvcqgProgressOptions {
+  /** Default `strict`. */
+  readonly profile?: DvcqgProfile;
+}
+
+/**
+ * The dossier's progress rows as a client writes them (see profiles.ts): `strict` is
+ * {@link toDvcqgProgress}; `thanhhoa` gives the receipt row as that client writes its own first row
+ * ("Tiếp nhận hồ sơ", "Cán bộ một cửa", status "2") and adds its last row "Kết thúc xử lý hồ sơ"
+ * (status "9") once processing is over; `opencps` writes one row per action with its blanks.
+ * @example toDvcqgClientProgress(dossier, { profile: 'thanhhoa' })[0].NoiDungXuLy // 'Tiếp nhận hồ sơ'
+ */
+export function toDvcqgClientProgress(dossier: Dossier, options: DvcqgClientProgressOptions = {}): ClientObject[] {
+  const profile = options.profile ?? 'strict';
+  const rows = toDvcqgProgress(dossier, options);
+  const out = rows.map((r) => styleProgressRow(r, profile));
+  if (profile !== 'thanhhoa') return out;
+  // SyncLocalDataToDVCQGService.PushData: its own first row, and a last one when the status is 9 or 10.
+  const synthetic = (content: string, at: string, status: string): ClientObject => ({
+    MaHoSo: dossier.id,
+    NguoiXuLy: 'Cán bộ một cửa',
+    ChucDanh: '',
+    ThoiDiemXuLy: at,
+    PhongBanXuLy: '',
+    NoiDungXuLy: content,
+    TrangThai: status,
+    NgayBatDau: '',
+    NgayKetThucTheoQuyDinh: '',
+  });
+  out[0] = synthetic('Tiếp nhận hồ sơ', rows[0]!.ThoiDiemXuLy, '2');
+  const finished = dossier.ledger.finishedAt ?? dossier.ledger.returnedAt;
+  if (finished !== null) out.push(synthetic('Kết thúc xử lý hồ sơ', formatDvcqgDate(finished), '9'));
+  return out;
 }
 
 function csvField(value: unknown): string {
@@ -133,8 +178,8 @@ function csvField(value: unknown): string {
  * Progress rows as CSV (header row, RFC 4180 quoting, CRLF) — what `readDvcqgProgress` reads back.
  * @example writeDvcqgProgressCsv(toDvcqgProgress(dossier)).split('\r\n')[0] // 'MaHoSo,NguoiXuLy,…,KenhThucHien'
  */
-export function writeDvcqgProgressCsv(rows: readonly DvcqgProgressRow[]): string {
+export function writeDvcqgProgressCsv(rows: readonly (DvcqgProgressRow | ClientObject)[]): string {
   const lines = [PROGRESS_COLUMNS.join(',')];
-  for (const r of rows) lines.push(PROGRESS_COLUMNS.map((c) => csvField(r[c])).join(','));
+  for (const r of rows) lines.push(PROGRESS_COLUMNS.map((c) => csvField((r as ClientObject)[c])).join(','));
   return `${lines.join('\r\n')}\r\n`;
 }

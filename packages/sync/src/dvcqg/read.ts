@@ -2,9 +2,14 @@
  * Sync in: reading `CapNhatTienDoHoSoMC` progress rows from JSON (an array, or `{ data: [...] }` as
  * the service body carries them) or CSV (header row, any column order, a BOM, CRLF, quoted newlines).
  * Every row that cannot be read is a problem with its index and line, never silently dropped.
+ *
+ * Rows are read as real clients write them (see tolerant.ts): `TrangThai` `"4"` or `4`, `""`/`null`
+ * for an absent NgayBatDau, NgayKetThucTheoQuyDinh, KenhThucHien or actor, ISO-like dates; the row as
+ * given is kept in `sources` (fields this schema does not know, such as `IDHoSo`, included).
  */
 import { forEachCsvRecord } from '@tthc/core';
 import { type DvcqgProgressRow, DvcqgProgressRowSchema, PROGRESS_COLUMNS } from './schemas.js';
+import { isAbsent, looseDvcqgDate, wholeNumber } from './tolerant.js';
 
 /** Closed list of the problems reading and rebuilding report. */
 export type DvcqgProblemCode =
@@ -21,7 +26,14 @@ export type DvcqgProblemCode =
   /** The row's TrangThai differs from the status the rebuilt dossier has after it (the row is kept). */
   | 'status.mismatch'
   /** The receipt of the dossier cannot be told (no receipt row and no NgayBatDau/ThoiDiemXuLy). */
-  | 'dossier.unopened';
+  | 'dossier.unopened'
+  /**
+   * A row the sending client adds on its own ("Kết thúc xử lý hồ sơ", status 9; "Hồ sơ không có ngày
+   * hẹn trả"): understood and not applied as a step (severity `info`).
+   */
+  | 'row.synthetic'
+  /** A dossier field one real client never sends (KenhThucHien, NgayNopHoSo, SoGiayToChuHoSo): a warning. */
+  | 'field.missing';
 
 /** A problem with one row (or the whole input when `index` is -1). */
 export interface DvcqgProblem {
@@ -32,6 +44,11 @@ export interface DvcqgProblem {
   readonly line?: number;
   readonly dossierId?: string;
   readonly message: string;
+  /**
+   * `info` for rows understood but not applied (`row.synthetic`), `warning` for a value read with a
+   * caveat (`field.missing`); absent means a problem to act on.
+   */
+  readonly severity?: 'info' | 'warning';
 }
 
 /** Where a row came from in the input. */
@@ -45,6 +62,8 @@ export interface DvcqgProgressRead {
   readonly rows: DvcqgProgressRow[];
   /** `positions[i]` is where `rows[i]` came from. */
   readonly positions: RowPosition[];
+  /** `sources[i]` is `rows[i]` as the input gave it (every field kept verbatim, for writing back). */
+  readonly sources: Record<string, unknown>[];
   readonly problems: DvcqgProblem[];
 }
 
@@ -71,8 +90,6 @@ function csvRecords(text: string): CsvRecord[] {
   return out;
 }
 
-const NUMERIC = new Set(['TrangThai', 'KenhThucHien']);
-
 function fromCsv(text: string, problems: DvcqgProblem[]): { raw: unknown; position: RowPosition }[] {
   const [header, ...records] = csvRecords(text);
   const names = header?.fields.map((f) => f.trim()) ?? [];
@@ -98,9 +115,7 @@ function fromCsv(text: string, problems: DvcqgProblem[]): { raw: unknown; positi
     }
     const raw: Record<string, unknown> = {};
     names.forEach((name, i) => {
-      const v = r.fields[i]!;
-      if (v === '' && name !== 'NguoiXuLy' && name !== 'ChucDanh' && name !== 'PhongBanXuLy') return;
-      raw[name] = NUMERIC.has(name) && /^\d+$/.test(v.trim()) ? Number(v) : v;
+      raw[name] = r.fields[i]!;
     });
     return [{ raw, position: { index, line: r.line } }];
   });
@@ -122,18 +137,31 @@ function fromJson(text: string, problems: DvcqgProblem[]): { raw: unknown; posit
   return list.map((raw, index) => ({ raw, position: { index } }));
 }
 
-/** Columns the portal may leave empty: an absent actor is written as "". */
-const DEFAULT_EMPTY = { NguoiXuLy: '', ChucDanh: '', PhongBanXuLy: '' };
+/** Columns whose absence clients write as "" or null: an absent actor or note is "". */
+const TEXT_COLUMNS = new Set(['NguoiXuLy', 'ChucDanh', 'PhongBanXuLy', 'NoiDungXuLy']);
+const DATE_COLUMNS = new Set(['ThoiDiemXuLy', 'NgayBatDau', 'NgayKetThucTheoQuyDinh']);
+const NUMBER_COLUMNS = new Set(['TrangThai', 'KenhThucHien']);
+
+/** The progress-row columns of a raw row, in the canonical types (an unreadable value is left as given). */
+function normalizeRow(raw: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const c of PROGRESS_COLUMNS) {
+    const v = raw[c];
+    if (TEXT_COLUMNS.has(c)) out[c] = isAbsent(v) ? '' : v;
+    else if (isAbsent(v)) {
+      // A required column left empty stays empty, so the schema names it.
+      if (c === 'MaHoSo' || c === 'ThoiDiemXuLy' || c === 'TrangThai') out[c] = v ?? undefined;
+    } else if (DATE_COLUMNS.has(c)) out[c] = looseDvcqgDate(v) ?? v;
+    else if (NUMBER_COLUMNS.has(c)) out[c] = wholeNumber(v) ?? v;
+    else out[c] = typeof v === 'string' ? v.trim() : v;
+  }
+  return out;
+}
 
 function checkRow(raw: unknown, position: RowPosition, problems: DvcqgProblem[]): DvcqgProgressRow | undefined {
-  // Only the progress-row columns are read: exports from other systems carry more (kept by the caller).
-  const known =
-    raw !== null && typeof raw === 'object' && !Array.isArray(raw)
-      ? Object.fromEntries(
-          PROGRESS_COLUMNS.flatMap((c) => (c in raw ? [[c, (raw as Record<string, unknown>)[c]]] : [])),
-        )
-      : undefined;
-  const input = known ? { ...DEFAULT_EMPTY, ...known } : raw;
+  // Only the progress-row columns are read: exports from other systems carry more (kept in sources).
+  const isObject = raw !== null && typeof raw === 'object' && !Array.isArray(raw);
+  const input = isObject ? normalizeRow(raw as Record<string, unknown>) : raw;
   const r = DvcqgProgressRowSchema.safeParse(input);
   if (r.success) return r.data;
   const id = (raw as { MaHoSo?: unknown } | null)?.MaHoSo;
@@ -151,9 +179,10 @@ function checkRow(raw: unknown, position: RowPosition, problems: DvcqgProblem[])
 }
 
 /**
- * Reads progress rows from JSON or CSV text. Rows that cannot be read (missing MaHoSo, a date that is
- * not real, a TrangThai outside 1–10, a CSV line with the wrong number of fields) are reported with
- * their index and line, and left out of `rows`.
+ * Reads progress rows from JSON or CSV text, as any real client writes them (numbers or numeric
+ * strings, `""`/`null` as absent, ISO-like dates). Rows that cannot be read (missing MaHoSo, a date
+ * that is not real, a TrangThai outside 1–10, a CSV line with the wrong number of fields) are
+ * reported with their index and line, and left out of `rows`.
  * @example
  * const { rows, problems } = readDvcqgProgress(readFileSync('rows.csv', 'utf8'));
  */
@@ -164,13 +193,15 @@ export function readDvcqgProgress(text: string, options: ReadDvcqgProgressOption
   const raws = format === 'json' ? fromJson(src, problems) : fromCsv(src, problems);
   const rows: DvcqgProgressRow[] = [];
   const positions: RowPosition[] = [];
+  const sources: Record<string, unknown>[] = [];
   for (const { raw, position } of raws) {
     const row = checkRow(raw, position, problems);
     if (row) {
       rows.push(row);
       positions.push(position);
+      sources.push(raw as Record<string, unknown>);
     }
   }
   problems.sort((a, b) => a.index - b.index);
-  return { rows, positions, problems };
+  return { rows, positions, sources, problems };
 }

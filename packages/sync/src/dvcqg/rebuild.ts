@@ -17,6 +17,7 @@ import {
   portalStatus,
 } from '@tthc/core';
 import { eventFieldsOfText, readContent } from './content.js';
+import { contextualEvent, type MappingVia, outcomeFromNext, syntheticKind } from './step-mapping.js';
 import { dvcqgDateToIso, parseDvcqgDate } from './dates.js';
 import { CHANNEL_CODES } from './progress.js';
 import type { DvcqgProblem, DvcqgProblemCode, RowPosition } from './read.js';
@@ -34,11 +35,29 @@ export interface RebuildDossiersOptions extends PortalStatusOptions {
   readonly channel?: ChannelKind;
 }
 
+/** How one row was understood (what a person checks when mapping a real client's log). */
+export interface RowMapping {
+  /** Index of the row in `rows`. */
+  readonly index: number;
+  readonly dossierId: string;
+  /** The receipt, an event applied, a client's synthetic row, or nothing. */
+  readonly kind: 'receipt' | 'event' | 'synthetic' | 'unmapped';
+  /** The event type applied (kind `event`). */
+  readonly event?: string;
+  /** The step completed (a `complete-step` event). */
+  readonly step?: string;
+  readonly outcome?: string;
+  /** What told the step: the tag, a step name, a convention sentence, an action (edge) label, the actor's role or unit, the status, the position in the sequence. */
+  readonly via?: MappingVia;
+}
+
 /** What {@link rebuildDossiers} returns. */
 export interface RebuiltDossiers {
   /** One dossier per MaHoSo that could be opened, in order of first appearance. */
   readonly dossiers: Dossier[];
   readonly problems: DvcqgProblem[];
+  /** One entry per row placed or understood, in input order. */
+  readonly mappings: RowMapping[];
 }
 
 const CHANNEL_OF: Readonly<Record<number, ChannelKind>> = Object.fromEntries(
@@ -52,6 +71,11 @@ interface Candidate {
   readonly receipt: boolean;
   readonly event?: Record<string, unknown>;
   readonly unmapped?: string;
+  readonly via?: MappingVia;
+  /** A client's own row (e.g. "Kết thúc xử lý hồ sơ"): understood, not applied. */
+  readonly synthetic?: string;
+  /** No step name or convention: resolved against the dossier's open step when it is its turn. */
+  readonly contextual?: { readonly at: string; readonly by: Record<string, string> };
 }
 
 function toCandidate(row: DvcqgProgressRow, index: number, process: Process): Candidate {
@@ -69,17 +93,40 @@ function toCandidate(row: DvcqgProgressRow, index: number, process: Process): Ca
   const at = dvcqgDateToIso(row.ThoiDiemXuLy);
   if (content.kind === 'tagged') {
     const { byId, ...fields } = content.fields;
-    if (fields.type === 'receipt') return { index, row, receipt: true };
-    return { index, row, receipt: false, event: { ...fields, at, by: byId === undefined ? by : { id: byId, ...by } } };
+    if (fields.type === 'receipt') return { index, row, receipt: true, via: 'tag' };
+    return {
+      index,
+      row,
+      receipt: false,
+      via: 'tag',
+      event: { ...fields, at, by: byId === undefined ? by : { id: byId, ...by } },
+    };
   }
+  const synthetic = syntheticKind(content.text, row);
   const fields = eventFieldsOfText(content.text, process);
+  // "Tiếp nhận hồ sơ" (status 2) is the client's receipt row unless it is the reception step's own
+  // name with the step's start (NgayBatDau) beside it; a later row with those words is the step.
+  if (synthetic === 'receipt' && (fields === undefined || row.NgayBatDau === undefined)) {
+    return { index, row, receipt: true, via: 'receipt', ...(fields ? { event: { ...fields, at, by } } : {}) };
+  }
+  if (synthetic !== undefined && synthetic !== 'receipt')
+    return { index, row, receipt: false, synthetic, via: 'synthetic' };
   if (!fields) {
-    return { index, row, receipt: false, unmapped: `NoiDungXuLy names no step of the process and no known action` };
+    return {
+      index,
+      row,
+      receipt: false,
+      contextual: { at: at!, by: by as Record<string, string> },
+      unmapped:
+        'NoiDungXuLy names no step, action label or known sentence, and neither the actor nor the status tells the step',
+    };
   }
   // An untagged new appointment carries its date in the row's deadline column (see toDvcqgProgress).
   const newDue = fields.type === 'extend' && row.NgayKetThucTheoQuyDinh && dvcqgDateToIso(row.NgayKetThucTheoQuyDinh);
   const note = content.note === undefined ? {} : { note: content.note };
-  return { index, row, receipt: false, event: { ...fields, ...note, ...(newDue ? { newDue } : {}), at, by } };
+  const via: MappingVia =
+    fields.type === 'complete-step' || fields.type === 'return-result' ? 'step-name' : 'convention';
+  return { index, row, receipt: false, via, event: { ...fields, ...note, ...(newDue ? { newDue } : {}), at, by } };
 }
 
 /**
@@ -124,8 +171,10 @@ function rebuildOne(
   list: Candidate[],
   options: RebuildDossiersOptions,
   report: (c: Candidate, code: DvcqgProblemCode, message: string) => void,
+  mapped: (m: RowMapping) => void,
 ): Dossier | undefined {
-  const receipt = list.find((c) => c.receipt);
+  // A tagged receipt anywhere; an untagged "Tiếp nhận hồ sơ" (status 2) only as the dossier's first row.
+  const receipt = list.find((c) => c.receipt && (c.via === 'tag' || c === list[0]));
   const first = receipt?.row ?? list[0]!.row;
   const receivedText = receipt ? first.ThoiDiemXuLy : (first.NgayBatDau ?? first.ThoiDiemXuLy);
   const kenh = list.find((c) => c.row.KenhThucHien !== undefined)?.row.KenhThucHien;
@@ -150,19 +199,65 @@ function rebuildOne(
       report(c, 'status.mismatch', `TrangThai ${c.row.TrangThai} but the rebuilt dossier is in status ${now}`);
     }
   };
-  for (const c of inferOutcomes(list, options.process)) {
+  const ordered = inferOutcomes(list, options.process);
+  for (let i = 0; i < ordered.length; i++) {
+    let c = ordered[i]!;
+    const next = ordered[i + 1]?.row;
+    if (c.receipt && c !== receipt && c.event) c = { ...c, receipt: false, via: 'step-name' };
     if (c.receipt) {
-      if (c === receipt) check(c);
-      else report(c, 'row.unmapped', 'a second receipt row for the dossier');
+      if (c === receipt) {
+        check(c);
+        mapped({ index: c.index, dossierId: id, kind: 'receipt', ...(c.via ? { via: c.via } : {}) });
+      } else report(c, 'row.unmapped', 'a second receipt row for the dossier');
       continue;
     }
+    if (c.synthetic !== undefined) {
+      mapped({ index: c.index, dossierId: id, kind: 'synthetic', via: 'synthetic' });
+      report(
+        c,
+        'row.synthetic',
+        `"${c.row.NoiDungXuLy}" is the sending client's own row (${c.synthetic}); not applied`,
+      );
+      continue;
+    }
+    if (!c.event && c.contextual) {
+      const found = contextualEvent(d, c.row, c.contextual.at, c.contextual.by, next);
+      if (found) c = { ...c, event: found.event, via: found.via };
+    }
+    const e0 = c.event as { type?: string; step?: string; outcome?: string } | undefined;
+    if (e0?.type === 'complete-step' && e0.outcome === undefined) {
+      // A named step with several ways out: the status after the row (the portalStatus of the step an
+      // outcome leads to) tells which was taken, else the next row's status does.
+      const step = options.process.steps.find((s) => s.key === e0.step);
+      const byOwn = step?.outcomes.filter(
+        (o) => options.process.steps.find((s) => s.key === o.next)?.portalStatus === c.row.TrangThai,
+      );
+      const outcome =
+        step && step.outcomes.length > 1
+          ? byOwn?.length === 1
+            ? byOwn[0]!.name
+            : outcomeFromNext(step, next, options.process, c.row.TrangThai)
+          : undefined;
+      if (outcome) c = { ...c, event: { ...c.event, outcome } };
+    }
     if (!c.event) {
+      mapped({ index: c.index, dossierId: id, kind: 'unmapped' });
       report(c, 'row.unmapped', c.unmapped ?? 'the row says nothing');
       continue;
     }
     try {
       d = apply(d, c.event);
       check(c);
+      const e = c.event as { type: string; step?: string; outcome?: string };
+      mapped({
+        index: c.index,
+        dossierId: id,
+        kind: 'event',
+        event: e.type,
+        ...(e.step ? { step: e.step } : {}),
+        ...(e.outcome ? { outcome: e.outcome } : {}),
+        ...(c.via ? { via: c.via } : {}),
+      });
     } catch (e) {
       if (!(e instanceof CoreError)) throw e;
       const reason = (e.issues[0] as { reason?: string } | undefined)?.reason;
@@ -186,6 +281,7 @@ function rebuildOne(
 export function rebuildDossiers(rows: readonly DvcqgProgressRow[], options: RebuildDossiersOptions): RebuiltDossiers {
   const problems: DvcqgProblem[] = [];
   const dossiers: Dossier[] = [];
+  const mappings: RowMapping[] = [];
   const report = (c: Candidate, code: DvcqgProblemCode, message: string) => {
     const pos = options.positions?.[c.index];
     problems.push({
@@ -194,13 +290,15 @@ export function rebuildDossiers(rows: readonly DvcqgProgressRow[], options: Rebu
       ...(pos?.line === undefined ? {} : { line: pos.line }),
       dossierId: c.row.MaHoSo,
       message,
+      ...(code === 'row.synthetic' ? { severity: 'info' as const } : {}),
     });
   };
   for (const [id, indices] of byDossier(rows)) {
     const list = indices.map((i) => toCandidate(rows[i]!, i, options.process));
-    const d = rebuildOne(id, list, options, report);
+    const d = rebuildOne(id, list, options, report, (m) => mappings.push(m));
     if (d) dossiers.push(d);
   }
   problems.sort((a, b) => a.index - b.index);
-  return { dossiers, problems };
+  mappings.sort((a, b) => a.index - b.index);
+  return { dossiers, problems, mappings };
 }

@@ -8,7 +8,7 @@ const ZONE = 'Asia/Ho_Chi_Minh';
 
 /** Export → text → read → rebuild; the rebuilt dossier and the problems. */
 function roundTrip(d: Dossier, format: 'csv' | 'json') {
-  const rows = toDvcqgProgress(d);
+  const rows = toDvcqgProgress(d, { tag: true });
   const text = format === 'csv' ? writeDvcqgProgressCsv(rows) : JSON.stringify({ data: rows });
   const read = readDvcqgProgress(text);
   const rebuilt = rebuildDossiers(read.rows, { procedure, process, calendar: calendar(), positions: read.positions });

@@ -88,7 +88,9 @@ export const DvcqgProgressRowSchema = z
     ChucDanh: z.string().meta({ description: 'Their role.' }),
     ThoiDiemXuLy: DvcqgDateSchema,
     PhongBanXuLy: z.string().meta({ description: 'Their unit.' }),
-    NoiDungXuLy: z.string().min(1).meta({ description: 'What was done (see docs/integration.md §3).' }),
+    NoiDungXuLy: z
+      .string()
+      .meta({ description: 'What was done: an action label, a step name or a note ("" when the client sent none).' }),
     TrangThai: DvcqgStatusSchema.meta({ description: 'TrangThaiHoSo after the row.' }),
     NgayBatDau: DvcqgDateSchema.optional(),
     NgayKetThucTheoQuyDinh: DvcqgDateSchema.optional().meta({ description: 'The step (or share) deadline.' }),

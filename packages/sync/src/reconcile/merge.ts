@@ -105,6 +105,7 @@ function catalogueTotal(catalogue: Procedure | undefined, process: Process): Dur
   let best: { limit: Duration; minutes: number } | undefined;
   for (const c of catalogue?.channels ?? []) {
     if (process.channels && !process.channels.includes(c.channel)) continue;
+    if (c.timeLimit === null) continue;
     const minutes = comparableMinutes(c.timeLimit);
     if (minutes !== null && (best === undefined || minutes < best.minutes)) best = { limit: c.timeLimit, minutes };
   }
