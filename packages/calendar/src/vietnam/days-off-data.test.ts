@@ -60,6 +60,8 @@ describe('citations', () => {
   });
   it('builds a year source: law first, no repeated law text', () => {
     const y2010 = VN_DAYS_OFF_DATA.years[0]!;
-    expect(yearSource(y2010)).toMatch(/^Labour Code 1994 Art\.73 \(as amended 2002\/2006\/2007\); HNM-2010: .+; GDVN-2010: .+; PYHOL: python-holidays$/);
+    expect(yearSource(y2010)).toMatch(
+      /^Labour Code 1994 Art\.73 \(as amended 2002\/2006\/2007\); HNM-2010: .+; GDVN-2010: .+; PYHOL: python-holidays$/,
+    );
   });
 });
