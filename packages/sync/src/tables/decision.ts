@@ -15,14 +15,19 @@ import { findHeader } from './header.js';
 import { readHtmlBlocks } from './html.js';
 import type { TableLimits } from './limits.js';
 import { readMarkdownBlocks } from './markdown.js';
+import { isLinearTableText, readLinearBlocks, readPipeTextBlocks } from './plain-text.js';
 import { readWorkbookGrid } from './xlsx.js';
 
 /** The forms a document is read from. */
-export type DecisionFormat = 'html' | 'markdown' | 'docx' | 'xlsx';
+export type DecisionFormat = 'html' | 'markdown' | 'text' | 'docx' | 'xlsx';
 
 /** Options of {@link readDecision}. */
 export interface ReadDecisionOptions extends Pick<GridReadOptions, 'numberUnit'> {
-  /** The form of the input. Default: told from the input (a zip is DOCX or XLSX by its parts; text with `<table`/`<html` is HTML, else Markdown). */
+  /**
+   * The form of the input. Default: told from the input (a zip is DOCX or XLSX by its parts; text
+   * with `<table`/`<html` is HTML, else Markdown — pipe tables, or the linear form of legal-text
+   * sites). `text` is a Word file's text with one row per line, cells joined by " | ".
+   */
   readonly format?: DecisionFormat;
   /** Bounds on the input (defaults in `DEFAULT_TABLE_LIMITS`). */
   readonly limits?: Partial<TableLimits>;
@@ -97,7 +102,9 @@ function documentBlocks(
     return grid ? [{ kind: 'grid', grid }] : [];
   }
   const text = typeof input === 'string' ? input : new TextDecoder().decode(input);
-  return format === 'html' ? readHtmlBlocks(text, base) : readMarkdownBlocks(text, base);
+  if (format === 'html') return readHtmlBlocks(text, base);
+  if (format === 'text') return readPipeTextBlocks(text);
+  return isLinearTableText(text) ? readLinearBlocks(text) : readMarkdownBlocks(text, base);
 }
 
 /** A grid's text, one line per row, each merged cell once. */
@@ -156,7 +163,11 @@ export function readDecision(input: string | Uint8Array, options: ReadDecisionOp
       abbreviations,
       ...(options.numberUnit ? { numberUnit: options.numberUnit } : {}),
     });
-    tables.push({ index: tables.length, procedure: procedureBefore(before), table });
+    // Cases of one procedure ("a) Trường hợp …", "b) …") each have a table under the one heading.
+    const found = procedureBefore(before);
+    const procedure =
+      found.code === undefined && found.name === undefined ? (tables.at(-1)?.procedure ?? found) : found;
+    tables.push({ index: tables.length, procedure, table });
   });
   if (tables.length === 0 && ctx.issues.every((x) => x.severity !== 'error'))
     report(

@@ -25,15 +25,18 @@ export function procedureCodeIn(text: string): string | undefined {
 }
 
 /** A heading line: "1. Thủ tục …", "II. Lĩnh vực …", "Tên thủ tục: …", "Quy trình …". */
-const HEADING = /^(?:(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]\s+|tên thủ tục\s*[:：]|thủ tục\s*[:：]?|quy trình\s)/iu;
+const HEADING = /^(?:(?:[IVXLC]+|\d+(?:\s*\.\d+)*)\s*[.)]\s*|tên thủ tục\s*[:：]|thủ tục\s*[:：]?|quy trình\s)/iu;
 
 /** A heading without its numbering, its "Tên thủ tục:" lead and its "(mã TTHC: …)" part. */
 function headingName(text: string): string {
   return text
-    .replace(/^(?:(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]\s+)/iu, '')
+    .replace(/^(?:(?:[IVXLC]+|\d+(?:\s*\.\d+)*)\s*[.)]\s*)/iu, '')
     .replace(/^tên thủ tục\s*[:：]\s*/iu, '')
+    .replace(/^quy trình[^:：]{0,80}[:：]\s*/iu, '')
     .replace(/\s*[([]?\s*m[ãa]\s*(?:số|tthc|thủ tục)?\s*[:：]?\s*[1-9]\.\d{6}[^)\]]*[)\]]?\s*/iu, ' ')
+    .replace(/[“”"]/g, '')
     .replace(/\s+/g, ' ')
+    .replace(/(?:,?\s*gồm)?\s*:\s*$/u, '')
     .trim();
 }
 
@@ -51,24 +54,30 @@ export interface ProcedureRef {
  * @example procedureBefore(['2. Đăng ký biến động (mã TTHC: 1.004227)']) // { name: 'Đăng ký biến động', code: '1.004227' }
  */
 export function procedureBefore(texts: readonly string[]): ProcedureRef {
+  const lines = texts
+    .flatMap((t) => t.split('\n'))
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
   let code: string | undefined;
   let name: string | undefined;
-  for (let i = texts.length - 1; i >= 0 && (code === undefined || name === undefined); i--) {
-    const lines = texts[i]!.split('\n');
-    for (let j = lines.length - 1; j >= 0; j--) {
-      const line = lines[j]!.trim();
-      if (line === '') continue;
-      const c = code === undefined ? procedureCodeIn(line) : undefined;
-      if (c !== undefined) {
-        code = c;
-        const n = headingName(line);
-        if (name === undefined && n.length > 8 && !/^m[ãa]\b/iu.test(n)) name = n;
-      }
-      if (name === undefined && HEADING.test(line) && !/^(bước|buoc)\b/iu.test(line)) {
-        const n = headingName(line);
-        if (n.length > 3) name = n;
-      }
+  for (let j = lines.length - 1; j >= 0 && code === undefined; j--) {
+    code = procedureCodeIn(lines[j]!);
+    if (code !== undefined) {
+      const n = headingName(lines[j]!);
+      if (n.length > 8 && !/^m[ãa]\b/iu.test(n)) name = n;
     }
+  }
+  if (name === undefined) {
+    // Several numbered headings over one table ("1. Cấp …, gồm:", "2. Cấp điều chỉnh …") share it:
+    // the first after the last group heading ("II. TTHC CÓ CÙNG THỜI GIAN …") names it.
+    let from = 0;
+    lines.forEach((l, j) => {
+      if (/^[IVXLC]+\s*[.)]\s/u.test(l)) from = j + 1;
+    });
+    const numbered = lines.slice(from).find((l) => /^\d+(?:\s*\.\s*\d+)*\s*[.)]\s*\S/u.test(l));
+    const heading = numbered ?? [...lines].reverse().find((l) => HEADING.test(l) && !/^(bước|buoc)\b/iu.test(l));
+    const n = heading === undefined ? '' : headingName(heading);
+    if (n.length > 3) name = n;
   }
   return { ...(name ? { name } : {}), ...(code ? { code } : {}) };
 }

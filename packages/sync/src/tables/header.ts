@@ -39,7 +39,11 @@ export function headerKey(text: string): string {
     .trim();
 }
 
-function classify(text: string): StepColumn | 'notes' | undefined {
+/**
+ * What a header cell names: a step column, a notes column ("Ghi chú"), or nothing understood.
+ * @example headerCellKind('Đơn vị/cá nhân thực hiện') // 'responsibility'
+ */
+export function headerCellKind(text: string): StepColumn | 'notes' | undefined {
   const key = headerKey(text);
   if (key === '') return undefined;
   // "Đơn vị/cá nhân thực hiện", "Bước/TT": each half is a synonym; the first half that matches wins.
@@ -81,7 +85,7 @@ export function headerColumns(grid: readonly (readonly GridCell[])[], at: number
   const contentCandidates: number[] = [];
   row.forEach((cell, i) => {
     if (i > 0 && cell.origin === row[i - 1]?.origin) return;
-    const kind = classify(cell.text);
+    const kind = headerCellKind(cell.text);
     if (kind === undefined || kind === 'notes') return;
     if (kind === 'content') contentCandidates.push(i);
     if (kind === 'label' && columns.label !== undefined && columns.content === undefined) {
@@ -126,12 +130,11 @@ export function findHeader(grid: readonly (readonly GridCell[])[]): HeaderColumn
 
 /** Whether a row repeats the header (tables split over pages repeat it). */
 export function isHeaderRow(cells: readonly GridCell[]): boolean {
-  let hits = 0;
-  let time = false;
-  for (const c of cells) {
-    const kind = classify(c.text);
-    if (kind === 'time') time = true;
-    if (kind !== undefined) hits++;
-  }
-  return time && hits >= 3;
+  const kinds = new Set<string>();
+  cells.forEach((c, i) => {
+    if (i > 0 && c.origin === cells[i - 1]?.origin) return;
+    const kind = c.text.length <= 80 ? headerCellKind(c.text) : undefined;
+    if (kind !== undefined) kinds.add(kind);
+  });
+  return kinds.has('time') && kinds.size >= 3;
 }

@@ -6,9 +6,12 @@
  */
 import { isUsableAbbreviation } from '../normalize.js';
 
-/** Words a performer's text starts with: after " - " they open a new performer. */
+/**
+ * Words a person's post starts with: after " - " or ", " they open a new performer. Units ("- Sở Y tế")
+ * do not: "Lãnh đạo Phòng BTXH và Trẻ em - Sở Y tế" is one performer.
+ */
 const PERFORMER_START =
-  /^(công chức|cán bộ|văn thư|lãnh đạo|chuyên viên|chủ tịch|phó chủ tịch|phó|trưởng|giám đốc|bộ phận|phòng|ubnd|ủy ban|uỷ ban|cá nhân|tổ chức|người|kế toán|thủ trưởng|cơ quan|trung tâm|sở|chi cục|chi nhánh|văn phòng|đơn vị|hội đồng|ttpvhcc|cc|cb|bp|tn&tkq|bptn)/iu;
+  /^(đại diện|nhân viên|viên chức|chính quyền|công an|công chức|cán bộ|văn thư|lãnh đạo|chuyên viên|chủ tịch|phó chủ tịch|phó|trưởng|giám đốc|cá nhân|tổ chức|người|kế toán|thủ trưởng|cc|cb|ccmc)(?![\p{L}])/iu;
 
 /**
  * Expands the abbreviations a document defines ("CCMC: Công chức một cửa") in a text, whole words
@@ -38,16 +41,25 @@ export function expandAbbreviations(text: string, abbreviations: Readonly<Record
  * @example splitPerformers('Công chức Tư pháp - Hộ tịch') // ['Công chức Tư pháp - Hộ tịch']
  */
 export function splitPerformers(text: string, abbreviations: Readonly<Record<string, string>> = {}): string[] {
+  // A line break is the page's wrap unless the next line opens a list item ("- Văn thư").
+  const items: string[] = [];
+  for (const line of text.normalize('NFC').split('\n')) {
+    if (items.length === 0 || /^\s*[-–+•·*]\s*/u.test(line)) items.push(line);
+    else items[items.length - 1] = `${items.at(-1)} ${line}`;
+  }
   const out: string[] = [];
-  for (const line of text.normalize('NFC').split(/\n|;/)) {
+  for (const item of items.flatMap((i) => i.split(';'))) {
     const parts: string[] = [];
     let current = '';
-    // " - " splits only before a new performer's title.
-    for (const piece of line.split(/\s+[-–]\s+/)) {
+    // " - " and ", " split only before a new performer's title (a body, a post).
+    const pieces = item.split(/(\s+[-–]\s+|,\s+)/u);
+    for (let k = 0; k < pieces.length; k += 2) {
+      const piece = pieces[k]!;
+      const sep = k > 0 ? pieces[k - 1]! : '';
       if (current !== '' && PERFORMER_START.test(piece.trim())) {
         parts.push(current);
         current = piece;
-      } else current = current === '' ? piece : `${current} - ${piece}`;
+      } else current = current === '' ? piece : `${current}${sep}${piece}`;
     }
     parts.push(current);
     for (const p of parts) {

@@ -31,7 +31,18 @@ interface NumberUnit {
   warned: boolean;
 }
 
+/** The first amount with a unit in a sentence ("… hồ sơ trong 10 ngày làm việc, kể từ …"). */
+const QUANTITY = /(\d+(?:[.,]\d+)?)\s*(?:\([^)]*\)\s*)?(?:ngày|giờ|phút|ngay|gio|phut)/iu;
+
 function readTime(ctx: ReadContext, text: string, path: JsonPath, numberUnit: NumberUnit): Duration | undefined {
+  const whole = text.trim() === '' ? undefined : quietDuration(text);
+  if (whole) return whole;
+  const folded = foldVietnamese(text);
+  // "Vào giờ hành chính các ngày làm việc trong tuần": the reception hours, not a step time.
+  if (/gio hanh chinh|khong tinh thoi gian/.test(folded)) return { amount: 0, unit: 'workingMinute', notCounted: true };
+  const q = QUANTITY.exec(text);
+  const inSentence = q && readNumber(text) === undefined ? quietDuration(text.slice(q.index)) : undefined;
+  if (inSentence) return inSentence;
   const n = readNumber(text);
   if (n !== undefined && n >= 0) {
     if (!numberUnit.named && !numberUnit.warned) {
@@ -48,6 +59,10 @@ function readTime(ctx: ReadContext, text: string, path: JsonPath, numberUnit: Nu
   }
   return readDuration(ctx, text, path, { plainDay: 'workingDay' });
 }
+
+/** A total row's first cell: "Tổng …", or "- Thời gian giải quyết TTHC:" (Lào Cai 2026). */
+const isTotalRowText = (t: string) =>
+  isTotalText(t) || totalLine(t) !== undefined || /^[-\s]*(thoi gian|thoi han) giai quyet/.test(foldVietnamese(t));
 
 /** Words that open a note row rather than a step or a section. */
 const NOTE = /^(\(?\*+\)?|ghi chu|luu y|chu y|chu thich|ghi nhan)/;
@@ -158,10 +173,21 @@ export function readRows(
     const mergedLabel = label !== '' && prev !== undefined && origin(r, 'label') === origin(prev.r, 'label');
     const parsed = mergedLabel ? undefined : splitLabel(label);
     const content = sameContent ? (parsed?.rest ?? '') : text(r, 'content');
-    if (!parsed && (isTotalText(label) || (content !== '' && isTotalText(content)))) {
+    if (!parsed && (isTotalRowText(label) || (content !== '' && isTotalRowText(content)))) {
       const time = text(r, 'time');
       const sentence = filled.map((c) => c.text).join(' ');
       total = { text: time !== '' && own(r, 'time') ? time : (durationPart(sentence) ?? sentence), at: at(r, 'time') };
+      continue;
+    }
+    // "I | Quy trình giải quyết tại cấp xã (03 ngày làm việc)": a numbered section row.
+    const mark = !parsed && /^([IVXLC]+|[A-ZĐ])\.?$/u.test(label) && filled.length === 2;
+    const titleCell = mark ? filled[1]! : undefined;
+    const blankOrTitle = (col: StepColumn) => text(r, col) === '' || cellAt(r, col)?.origin === titleCell?.origin;
+    if (titleCell && blankOrTitle('time') && blankOrTitle('responsibility')) {
+      const title = titleCell.text.trim();
+      const budgetText = durationPart(title);
+      sections.push({ title, row: r, ...(budgetText ? { budgetText } : {}) });
+      prev = undefined;
       continue;
     }
     const single = filled.length === 1 ? filled[0]! : undefined;
@@ -229,8 +255,20 @@ export function readRows(
     let base = entry.key;
     if (used.has(base) && used.get(base) !== section && section !== undefined) base = `S${section + 1}.${base}`;
     if (used.has(base)) {
-      report(ctx, 'step.duplicateKey', entry.labelAt, `step key ${base} is used twice`, { value: entry.key });
-      continue;
+      // A number printed twice (a typo in the decision) is still a step: it keeps a key of its own.
+      let n = 2;
+      while (used.has(`${base}-${n}`)) n++;
+      report(
+        ctx,
+        'step.duplicateKey',
+        entry.labelAt,
+        `step number ${entry.key} is printed twice; the second is read as ${base}-${n}`,
+        {
+          value: entry.key,
+          severity: 'warning',
+        },
+      );
+      base = `${base}-${n}`;
     }
     used.set(base, section);
     entry.parts.forEach((part, i) => {
