@@ -140,11 +140,15 @@ export function readDecision(input: string | Uint8Array, options: ReadDecisionOp
   const blocks = documentBlocks(ctx, input, format, options);
   // Each table as a grid, and whether it is a step table; other tables are text (an ISO header, a
   // procedure's information table "Mã số | 1.012994").
-  const items = blocks.map((b) => {
-    if (b.kind === 'text') return { kind: 'text' as const, text: b.text };
+  const items = blocks.flatMap((b) => {
+    if (b.kind === 'text') return [{ kind: 'text' as const, text: b.text }];
     const grid =
       b.kind === 'grid' ? b.grid : toGrid(b.rows, { ...(options.limits ? { limits: options.limits } : {}), ctx });
-    return findHeader(grid) ? { kind: 'step' as const, grid } : { kind: 'text' as const, text: gridText(grid) };
+    const header = findHeader(grid);
+    if (!header) return [{ kind: 'text' as const, text: gridText(grid) }];
+    // A sheet's title rows above the header are the paragraphs above its table.
+    const title = header.at > 0 ? gridText(grid.slice(0, header.at)) : '';
+    return [...(title ? [{ kind: 'text' as const, text: title }] : []), { kind: 'step' as const, grid }];
   });
   const texts = items.flatMap((i) => (i.kind === 'text' ? [i.text] : []));
   const abbreviations = { ...options.abbreviations, ...abbreviationsIn(blocks.filter((b) => b.kind !== 'grid')) };

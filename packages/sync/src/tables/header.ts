@@ -123,7 +123,14 @@ export function headerColumns(grid: readonly (readonly GridCell[])[], at: number
 export function findHeader(grid: readonly (readonly GridCell[])[]): HeaderColumns | undefined {
   for (let at = 0; at < Math.min(grid.length, 30); at++) {
     const h = headerColumns(grid, at);
-    if (h && Object.keys(h.columns).length >= 3) return h;
+    // Three columns understood, or a time and a content column among three or more cells (the
+    // reader then names the column it misses, once).
+    if (
+      h &&
+      (Object.keys(h.columns).length >= 3 ||
+        (h.columns.content !== undefined && h.cells.filter((c) => c.trim() !== '').length >= 3))
+    )
+      return h;
   }
   return undefined;
 }

@@ -250,10 +250,16 @@ export function readRows(
   // Keys: one part → B2; several → B2.1, B2.2… (the same whether the number was merged or left empty).
   const used = new Map<string, number | undefined>();
   const keyed: { key: string; part: Part }[] = [];
+  /** Sections whose numbering starts again ("Bước 1" at the province after "Bước 1…7" at the commune). */
+  const restarted = new Set<number>();
   for (const entry of entries) {
     const section = entry.parts[0]!.section;
-    let base = entry.key;
-    if (used.has(base) && used.get(base) !== section && section !== undefined) base = `S${section + 1}.${base}`;
+    const prefixed = `S${(section ?? 0) + 1}.${entry.key}`;
+    let base = section !== undefined && restarted.has(section) ? prefixed : entry.key;
+    if (used.has(base) && used.get(base) !== section && section !== undefined) {
+      restarted.add(section);
+      base = prefixed;
+    }
     if (used.has(base)) {
       // A number printed twice (a typo in the decision) is still a step: it keeps a key of its own.
       let n = 2;
