@@ -91,6 +91,7 @@ export {
 export { type DecisionTableOptions, readProcessDecisionTable } from './tables/decision-table.js';
 export type { DecisionRef, ProcedureRef } from './tables/document-facts.js';
 export type { GridReadOptions, StepTable, StepTableRow, TableSection, TimeGroup } from './tables/grid.js';
+export { type IsoDocumentOptions, readIsoDocument } from './tables/iso-document.js';
 export { DEFAULT_TABLE_LIMITS, type TableLimits } from './tables/limits.js';
 export { splitPerformers } from './tables/performers.js';
 export { type StepTableToStepsOptions, stepTableToSteps } from './tables/to-steps.js';

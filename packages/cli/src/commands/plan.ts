@@ -3,8 +3,8 @@
  * directories), pairs them by national TTHC code and writes the reconcile plan of every procedure
  * (Terraform's plan, DESIGN.md §5). Also the file reading the other sync commands share.
  */
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { extname, join, resolve } from 'node:path';
 import {
   apply,
   type BulkDocument,
@@ -16,6 +16,7 @@ import {
   planAll,
   processAdapterFor,
   ReconcileError,
+  readIsoDocument,
   type ReconcilePolicy,
 } from '@tthc/sync';
 import { commandHelp, type OptionSpecs, parseCommandArgs } from '../args.js';
@@ -57,12 +58,37 @@ export function loadDocuments(path: string, option: string): LoadedDocuments {
     const code = (error as { code?: string }).code ?? 'unreadable';
     throw new UsageError(`${option} "${path}" cannot be read (${code}); expected a JSON file or a directory of them`);
   }
-  if (!directory) return { documents: [{ raw: readJsonFile(path), source: path }], directory };
+  if (!directory) return { documents: [{ raw: readDocumentFile(path, option), source: path }], directory };
   const files = readdirSync(resolve(path))
-    .filter((f) => f.endsWith('.json'))
+    .filter((f) => f.endsWith('.json') || (option === '--eiso' && ISO_FILES.has(extname(f).toLowerCase())))
     .sort();
-  if (files.length === 0) throw new UsageError(`${option} "${path}" is a directory with no .json file`);
-  return { documents: files.map((f) => ({ raw: readJsonFile(join(path, f)), source: join(path, f) })), directory };
+  if (files.length === 0)
+    throw new UsageError(
+      `${option} "${path}" is a directory with no ${option === '--eiso' ? '.json, .docx or .html' : '.json'} file`,
+    );
+  return {
+    documents: files.map((f) => ({ raw: readDocumentFile(join(path, f), option), source: join(path, f) })),
+    directory,
+  };
+}
+
+/** ISO procedure documents as agencies keep them (Word, or Word saved as HTML): read into e-ISO documents. */
+const ISO_FILES = new Set(['.docx', '.html', '.htm']);
+
+/** A JSON document, or (for `--eiso`) an ISO procedure .docx/.html read with `readIsoDocument`. */
+function readDocumentFile(path: string, option: string): unknown {
+  const ext = extname(path).toLowerCase();
+  if (option !== '--eiso' || !ISO_FILES.has(ext)) return readJsonFile(path);
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(resolve(path));
+  } catch (error) {
+    throw new UsageError(`${option} "${path}" cannot be read (${(error as { code?: string }).code ?? 'unreadable'})`);
+  }
+  const { document, issues } = readIsoDocument(ext === '.docx' ? bytes : new TextDecoder().decode(bytes));
+  const error = issues.find((i) => i.severity === 'error');
+  if (error) throw new UsageError(`${option} "${path}" is not a readable ISO procedure document: ${error.message}`);
+  return document;
 }
 
 /** The last synced documents of `--base <dir>`: `catalogue/` and `eiso/` sub-directories, or files told apart by shape. */

@@ -107,17 +107,17 @@ function documentBlocks(
   return isLinearTableText(text) ? readLinearBlocks(text) : readMarkdownBlocks(text, base);
 }
 
-/** A grid's text, one line per row, each merged cell once. */
+/** A grid's text, one line per cell (each merged cell once): an ISO header table is several facts. */
 function gridText(grid: readonly (readonly GridCell[])[]): string {
-  return grid
-    .map((row) =>
-      row
-        .filter((c, i) => c.text !== '' && c.origin !== row[i - 1]?.origin)
-        .map((c) => c.text.replace(/\n/g, ' '))
-        .join(' '),
-    )
-    .filter((t) => t !== '')
-    .join('\n');
+  const seen = new Set<number>();
+  const lines: string[] = [];
+  for (const row of grid)
+    for (const c of row) {
+      if (c.text === '' || seen.has(c.origin)) continue;
+      seen.add(c.origin);
+      lines.push(...c.text.split('\n'));
+    }
+  return lines.join('\n');
 }
 
 /**

@@ -122,7 +122,7 @@ export function decisionIn(texts: readonly string[]): DecisionRef | undefined {
 
 /** "CCMC: Công chức một cửa", "- TTPVHCC – Trung tâm Phục vụ hành chính công". */
 const ABBREVIATION_LINE =
-  /^[\s\-+•*]*([A-ZĐ][A-ZĐ0-9&./]{1,15})\s*(?:[:：=]|\s[-–]\s|\slà\s)\s*([A-ZĐ\p{Lu}][^\n]{2,120})$/u;
+  /^[\s\-+•*]*([A-ZĐ][A-ZĐ0-9&./-]{1,15})\s*(?:[:：=]|\s[-–]\s|\slà\s)\s*([A-ZĐ\p{Lu}][^\n]{2,120})$/u;
 
 /**
  * The abbreviation list of a document: lines "ABBR: expansion" and two-column tables "Viết tắt |
@@ -147,7 +147,7 @@ export function abbreviationsIn(blocks: readonly DocumentBlock[]): Record<string
         const cells = row.filter((c) => c.text !== '');
         const last = cells.length >= 2 ? cells.at(-1)! : undefined;
         const first = cells.length >= 2 ? cells.at(-2)! : undefined;
-        if (first && last && /^[A-ZĐ][A-ZĐ0-9&./]{1,15}$/u.test(first.text)) add(first.text, last.text);
+        if (first && last && /^[A-ZĐ][A-ZĐ0-9&./-]{1,15}$/u.test(first.text)) add(first.text, last.text);
         else
           for (const c of row)
             for (const line of c.text.split('\n')) {

@@ -170,3 +170,60 @@ export async function toXlsx(spec: TableSpec): Promise<Uint8Array> {
   }
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
+
+/** An ISO procedure document (QĐ 101/QĐ-BKHCN layout) as a .docx: header table, sections 1–7, the 5.7 table. */
+export async function isoDocx(options: {
+  readonly steps: TableSpec['rows'];
+  readonly agency: string;
+}): Promise<Uint8Array> {
+  const p = (t: string) => new Paragraph({ text: t });
+  const cell = (t: string) => new TableCell({ children: t.split('\n').map(p) });
+  const header = new Table({
+    rows: [
+      new TableRow({
+        children: [
+          cell(options.agency),
+          cell('QUY TRÌNH ĐĂNG KÝ KHAI SINH'),
+          cell('Mã hiệu: QT-02/CX-HCTP\nLần ban hành: 01\nNgày ban hành: 07/7/2025'),
+        ],
+      }),
+    ],
+  });
+  const steps = new Table({
+    rows: options.steps.map(
+      (row) =>
+        new TableRow({
+          children: row.map(cellOf).map(
+            (c) =>
+              new TableCell({
+                children: c.t.split('\n').map(p),
+                ...(c.r ? { rowSpan: c.r } : {}),
+                ...(c.c ? { columnSpan: c.c } : {}),
+              }),
+          ),
+        }),
+    ),
+  });
+  const doc = new Document({
+    sections: [
+      {
+        children: [
+          header,
+          p('1. MỤC ĐÍCH'),
+          p('Quy định trình tự đăng ký khai sinh (Mã TTHC: 1.001193).'),
+          p('4. ĐỊNH NGHĨA/VIẾT TẮT'),
+          p('- CCMC: Công chức một cửa'),
+          p('- TP-HT: Tư pháp - Hộ tịch'),
+          p('5. NỘI DUNG QUY TRÌNH'),
+          p('5.4 Thời gian xử lý: 01 ngày làm việc'),
+          p('5.7 Quy trình xử lý công việc'),
+          steps,
+          p('6. BIỂU MẪU'),
+          p('BM.HT.01: Tờ khai đăng ký khai sinh'),
+          p('7. HỒ SƠ CẦN LƯU'),
+        ],
+      },
+    ],
+  });
+  return new Uint8Array(await Packer.toBuffer(doc));
+}
