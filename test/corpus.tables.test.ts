@@ -34,7 +34,11 @@ interface ExpectedTable {
   }[];
 }
 
-const squash = (s: string) => s.replace(/\*\*/g, '').replace(/\s+/g, ' ').trim();
+/**
+ * Text as compared: whitespace runs as one space, and no Markdown asterisks — the generated DOCX and
+ * XLSX keep the published `**`/`*` as printed characters (test/corpus/README.md "Derived forms").
+ */
+const squash = (s: string) => s.replace(/\*+/g, '').replace(/\s+/g, ' ').trim();
 
 /** The time of a read step as expected.json writes it: null for a shared (not first) or uncounted time. */
 function timeOf(table: StepTable, i: number): { amount: number; unit: string } | null {
@@ -46,7 +50,12 @@ function timeOf(table: StepTable, i: number): { amount: number; unit: string } |
 }
 
 /** Differences between a read table and what the person read; empty when it is read exactly. */
-export function differences(read: DecisionTable | undefined, want: ExpectedTable, withText: boolean): string[] {
+function differences(
+  read: DecisionTable | undefined,
+  want: ExpectedTable,
+  withText: boolean,
+  published: boolean,
+): string[] {
   if (!read) return ['table not found'];
   const t = read.table;
   const out: string[] = [];
@@ -86,7 +95,9 @@ export function differences(read: DecisionTable | undefined, want: ExpectedTable
     out.push(`total ${JSON.stringify(total)}, expected ${JSON.stringify(wantTotal)}`);
   if (withText && (read.procedure.code ?? null) !== want.procedure.code)
     out.push(`code ${read.procedure.code}, expected ${want.procedure.code}`);
-  if (withText && squash(read.procedure.name ?? '') !== squash(want.procedure.name))
+  // The name is compared on the published form: the generated DOCX places a heading that the export
+  // ran into the last row of the table above it partly inside that table (cao-bang-2022-qd-ubnd-d#1).
+  if (published && squash(read.procedure.name ?? '') !== squash(want.procedure.name))
     out.push(`procedure "${read.procedure.name}", expected "${want.procedure.name}"`);
   return out;
 }
@@ -119,7 +130,7 @@ describe.skipIf(slugs.length === 0)('the corpus of real step tables', () => {
       if (form !== 'text' && !existsSync(`${root}${slug}/document.${form}`)) continue;
       const read = readForm(slug, form, expected.tables.length);
       expected.tables.forEach((want, i) => {
-        const diff = differences(read[i], want, form !== 'xlsx');
+        const diff = differences(read[i], want, form !== 'xlsx', form === 'text');
         results[form].total++;
         if (diff.length === 0) results[form].exact++;
         else results[form].failures.push(`${slug}#${i} (${form}): ${diff.slice(0, 4).join('; ')}`);
@@ -128,7 +139,12 @@ describe.skipIf(slugs.length === 0)('the corpus of real step tables', () => {
         const t = read[i]?.table;
         keysByForm
           .get(id)!
-          .set(form, JSON.stringify(t?.rows.map((r) => [r.key, r.time, r.performers, r.group !== undefined])));
+          .set(
+            form,
+            JSON.stringify(
+              t?.rows.map((r) => [r.key, squash(r.time), r.performers.map(squash), r.group !== undefined]),
+            ),
+          );
       });
     }
   }

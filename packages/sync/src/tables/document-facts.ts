@@ -34,6 +34,7 @@ function headingName(text: string): string {
     .replace(/^tên thủ tục\s*[:：]\s*/iu, '')
     .replace(/^quy trình[^:：]{0,80}[:：]\s*/iu, '')
     .replace(/\s*[([]?\s*m[ãa]\s*(?:số|tthc|thủ tục)?\s*[:：]?\s*[1-9]\.\d{6}[^)\]]*[)\]]?\s*/iu, ' ')
+    .replace(/\s*\(\s*[1-9]\.\d{6}[^)]*\)\s*/u, ' ')
     .replace(/[“”"]/g, '')
     .replace(/\s+/g, ' ')
     .replace(/(?:,?\s*gồm)?\s*:\s*$/u, '')
@@ -54,9 +55,10 @@ export interface ProcedureRef {
  * @example procedureBefore(['2. Đăng ký biến động (mã TTHC: 1.004227)']) // { name: 'Đăng ký biến động', code: '1.004227' }
  */
 export function procedureBefore(texts: readonly string[]): ProcedureRef {
+  // A short paragraph is one heading even when Word broke its line; a long text is read line by line.
   const lines = texts
-    .flatMap((t) => t.split('\n'))
-    .map((l) => l.trim())
+    .flatMap((t) => (t.length <= 400 ? [t.replace(/\s*\n\s*/g, ' ')] : t.split('\n')))
+    .map((l) => l.replace(/\*+/g, '').trim())
     .filter((l) => l !== '');
   let code: string | undefined;
   let name: string | undefined;

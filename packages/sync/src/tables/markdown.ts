@@ -56,6 +56,12 @@ export function cleanMarkdownText(raw: string): string {
       bold !== undefined ? bold : (it ?? ''),
     );
   } while (text !== prev);
+  // Emphasis the pattern cannot pair ("Sở Y tế*, *cơ quan", "em **(1.004944)**") is markup too;
+  // only the note mark "(*)" and escaped asterisks are text.
+  text = text
+    .replaceAll('\\*', '\u0000')
+    .replace(/(?<!\()\*+(?!\))/g, '')
+    .replaceAll('\u0000', '*');
   text = text.replace(/\\([\\`*_{}[\]()#+\-.!|~<>])/g, '$1');
   return cleanText(text);
 }

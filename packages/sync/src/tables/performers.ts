@@ -13,6 +13,10 @@ import { isUsableAbbreviation } from '../normalize.js';
 const PERFORMER_START =
   /^(đại diện|nhân viên|viên chức|chính quyền|công an|công chức|cán bộ|văn thư|lãnh đạo|chuyên viên|chủ tịch|phó chủ tịch|phó|trưởng|giám đốc|cá nhân|tổ chức|người|kế toán|thủ trưởng|cc|cb|ccmc)(?![\p{L}])/iu;
 
+/** Bodies as well as posts: after ", " they open a new performer ("Sở Y tế, cơ quan Công an các cấp, UBND xã"). */
+const BODY_START =
+  /^(cơ quan|ubnd|ủy ban|uỷ ban|sở|phòng|bộ phận|trung tâm|chi cục|chi nhánh|văn phòng|đơn vị|ttpvhcc|hội đồng)(?![\p{L}])/iu;
+
 /**
  * Expands the abbreviations a document defines ("CCMC: Công chức một cửa") in a text, whole words
  * only, longest first.
@@ -52,11 +56,13 @@ export function splitPerformers(text: string, abbreviations: Readonly<Record<str
     const parts: string[] = [];
     let current = '';
     // " - " and ", " split only before a new performer's title (a body, a post).
-    const pieces = item.split(/(\s+[-–]\s+|,\s+)/u);
+    // A long cell is a sentence about who does what: its commas are the sentence's, not a list's.
+    const pieces = item.split(item.length > 120 ? /(\s+[-–]\s+)/u : /(\s+[-–]\s+|,\s+)/u);
     for (let k = 0; k < pieces.length; k += 2) {
       const piece = pieces[k]!;
       const sep = k > 0 ? pieces[k - 1]! : '';
-      if (current !== '' && PERFORMER_START.test(piece.trim())) {
+      const opens = PERFORMER_START.test(piece.trim()) || (sep.includes(',') && BODY_START.test(piece.trim()));
+      if (current !== '' && opens) {
         parts.push(current);
         current = piece;
       } else current = current === '' ? piece : `${current}${sep}${piece}`;

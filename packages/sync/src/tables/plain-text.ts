@@ -60,7 +60,8 @@ export function readLinearBlocks(text: string): DocumentBlock[] {
   while (i < lines.length) {
     if (lines[i]!.trim() !== '|') {
       const line = lines[i]!;
-      if (paragraph.length > 0 && !open(paragraph.join('\n'))) flushParagraph();
+      // A line opening with a lower-case letter goes on with the paragraph (the export's hard wrap).
+      if (paragraph.length > 0 && !open(paragraph.join('\n')) && !/^\s*\p{Ll}/u.test(line)) flushParagraph();
       if (line.trim() !== '') paragraph.push(line);
       else flushParagraph();
       i++;
