@@ -59,7 +59,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   },
   {
     name: 'steps',
-    summary: 'read a work-flow table (.csv, .xlsx, .html, .md): steps, group budgets, declared total',
+    summary: 'read a work-flow table (.csv, .xlsx, .html, .md, .docx): steps, group budgets, declared total',
     load: async () => (await import('./commands/steps.js')).stepsCommand,
   },
   {

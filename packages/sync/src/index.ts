@@ -78,8 +78,22 @@ export {
   stepLabel,
 } from './steps.js';
 export { type CsvOptions, parseCsv, readStepTableCsv, type StepTableCsvOptions } from './tables/csv.js';
+export {
+  type DecisionDocument,
+  type DecisionFormat,
+  type DecisionTable,
+  detectDecisionFormat,
+  type PickTableOptions,
+  pickTable,
+  type ReadDecisionOptions,
+  readDecision,
+} from './tables/decision.js';
 export { type DecisionTableOptions, readProcessDecisionTable } from './tables/decision-table.js';
-export type { GridReadOptions, StepTable, StepTableRow, TimeGroup } from './tables/grid.js';
+export type { DecisionRef, ProcedureRef } from './tables/document-facts.js';
+export type { GridReadOptions, StepTable, StepTableRow, TableSection, TimeGroup } from './tables/grid.js';
+export { type IsoDocumentOptions, readIsoDocument } from './tables/iso-document.js';
+export { DEFAULT_TABLE_LIMITS, type TableLimits } from './tables/limits.js';
+export { splitPerformers } from './tables/performers.js';
 export { type StepTableToStepsOptions, stepTableToSteps } from './tables/to-steps.js';
 export { readStepTableXlsx, type StepTableXlsxOptions } from './tables/xlsx.js';
 export {

@@ -45,7 +45,19 @@ export type AdapterIssueCode =
   /** A workbook sheet that was asked for (by name or index) and does not exist, or is not a worksheet. */
   | 'sheet.notFound'
   /** The description (MOTA) of a time limit states a different limit than the structured field (a warning). */
-  | 'limit.textMismatch';
+  | 'limit.textMismatch'
+  /** A step table whose header names a content and a time column but not a column the reading needs. */
+  | 'table.noColumn'
+  /** A bound on untrusted input was reached (size, rows, cells, spans, nesting, zip entries). */
+  | 'table.limit'
+  /** An unnumbered note row, folded into the step above it (a warning). */
+  | 'table.noteRow'
+  /** The step times do not add up to the declared total (a warning naming the difference). */
+  | 'table.totalMismatch'
+  /** A document holds several step tables and none was chosen (a warning; the first is read). */
+  | 'table.notChosen'
+  /** A table that was asked for (by index or procedure code) does not exist. */
+  | 'table.notFound';
 
 /** One problem an adapter found, with the path and the JSON pointer into the native document. */
 export interface AdapterIssue extends DataIssue {

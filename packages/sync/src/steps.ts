@@ -98,7 +98,12 @@ const UNIT_HEADS =
  */
 function unitStart(text: string): number | undefined {
   for (const m of text.matchAll(UNIT_HEADS)) {
-    if (!/^\s*-\s/u.test(text.slice(m.index + m[0].length))) return m.index;
+    const after = text.slice(m.index + m[0].length);
+    if (/^\s*-\s/u.test(after)) continue;
+    // "Lãnh đạo phòng Phòng Kinh tế": the first "phòng" is part of the post, the unit is the second.
+    const next = /^\s+(\S+)/u.exec(after)?.[1];
+    if (next !== undefined && next.toLowerCase() === m[0].toLowerCase()) continue;
+    return m.index;
   }
   return undefined;
 }
@@ -150,11 +155,15 @@ function readPerformer(text: string, options: ParsePerformerOptions): Performer 
   if (paren) return { role: paren[1]!.trim(), unit: resolveUnit(paren[2]!.trim(), options) };
   const at = unitStart(clean);
   if (at === undefined) return { role: clean || (options.defaultRole ?? 'Công chức'), unit: options.agency };
+  // "CCMC của Sở tại TTPVHCC": the post, its unit, and where it sits — no dangling "của"/"tại".
   const role = clean
     .slice(0, at)
     .replace(/[\s,;:–-]+$/u, '')
+    .replace(/\s+(của|tại|thuộc)$/u, '')
     .trim();
-  const unit = clean.slice(at).trim();
+  const whole = clean.slice(at).trim();
+  const place = whole.search(/\s+tại\s+/u);
+  const unit = place > 0 ? whole.slice(0, place).trim() : whole;
   return { role: role === '' ? (options.defaultRole ?? 'Công chức') : role, unit: resolveUnit(unit, options) };
 }
 

@@ -133,4 +133,36 @@ describe('tthc report', () => {
     );
     expect(r.err).toContain('report written to');
   });
+
+  it('reads a folder of ISO procedure documents as .docx (issue 10) and plans them against the portal', async () => {
+    const { isoDocx } = await import('../../../sync/src/tables/forms.test-util.js');
+    const dir = mkdtempSync(join(tmpdir(), 'tthc-iso-'));
+    writeFileSync(
+      join(dir, 'QT-02-CX-HCTP.docx'),
+      await isoDocx({
+        agency: 'UBND xã An Bình',
+        steps: [
+          ['TT', 'Trình tự', 'Trách nhiệm', 'Thời gian', 'Biểu mẫu/Kết quả'],
+          ['B1', 'Tiếp nhận hồ sơ', 'CCMC', '2 giờ', ''],
+          ['B2', 'Thẩm định, trình ký', 'Công chức TP-HT', '4 giờ', ''],
+          ['B3', 'Trả kết quả', 'CCMC', '2 giờ', ''],
+        ],
+      }),
+    );
+    const r = await cli(
+      planCommand,
+      '--eiso',
+      dir,
+      '--portal',
+      'packages/sync/src/__fixtures__/birth-registration.portal.json',
+      '--root',
+      '/',
+      '--json',
+    );
+    const plan = JSON.parse(r.out);
+    expect(plan.unpaired).toEqual([]);
+    expect(plan.procedures.map((p: { code: string }) => p.code)).toEqual(['1.001193']);
+    // Stored relative to the plan's root (here `/`, the common ancestor of the inputs).
+    expect(plan.procedures[0].sources.eiso).toBe(join(dir, 'QT-02-CX-HCTP.docx').slice(1));
+  });
 });

@@ -4,7 +4,7 @@
  * (Terraform's plan, DESIGN.md §5). Also the file reading the other sync commands share.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import {
   apply,
   type BulkDocument,
@@ -18,6 +18,7 @@ import {
   planAll,
   processAdapterFor,
   ReconcileError,
+  readIsoDocument,
   type ReconcilePolicy,
   readOpenCpsPackage,
   textHash,
@@ -136,7 +137,10 @@ function loadPackage(path: string, option: string, files: Map<string, string>): 
 }
 
 /** A JSON document, or the rows of a case export (an array of TruongHopThuTuc rows), as documents. */
-function jsonDocuments(path: string): BulkDocument[] {
+function jsonDocuments(path: string, option: string): BulkDocument[] {
+  if (option === '--eiso' && ISO_FILES.has(extname(path).toLowerCase())) {
+    return [{ raw: readIsoFile(path, option), source: path }];
+  }
   const { raw, text } = readDocumentFile(path);
   if (Array.isArray(raw) && raw.length > 0 && raw.every((row) => detectFormat(row) === 'reactflow')) {
     return raw.map((row, i) => ({ raw: row, source: `${path}#${i}` }));
@@ -172,19 +176,40 @@ export function loadDocuments(path: string, option: string): LoadedDocuments {
     }
   }
   if (!directory) {
-    const documents = jsonDocuments(path);
+    const documents = jsonDocuments(path, option);
     return { documents, directory: documents.length > 1 };
   }
   const files = readdirSync(resolve(path))
-    .filter((f) => f.endsWith('.json'))
+    .filter((f) => f.endsWith('.json') || (option === '--eiso' && ISO_FILES.has(extname(f).toLowerCase())))
     .sort();
   const xml = importFiles(path);
   if ([...xml.keys()].some((k) => k.includes('processes/'))) {
-    const json = files.flatMap((f) => jsonDocuments(join(path, f)));
+    const json = files.flatMap((f) => jsonDocuments(join(path, f), option));
     return { documents: [...loadPackage(path, option, xml), ...json], directory: true };
   }
-  if (files.length === 0) throw new UsageError(`${option} "${path}" is a directory with no .json file`);
-  return { documents: files.flatMap((f) => jsonDocuments(join(path, f))), directory: true };
+  if (files.length === 0)
+    throw new UsageError(
+      `${option} "${path}" is a directory with no ${option === '--eiso' ? '.json, .docx or .html' : '.json'} file`,
+    );
+  return { documents: files.flatMap((f) => jsonDocuments(join(path, f), option)), directory: true };
+}
+
+/** ISO procedure documents as agencies keep them (Word, or Word saved as HTML): read into e-ISO documents. */
+const ISO_FILES = new Set(['.docx', '.html', '.htm']);
+
+/** An ISO procedure .docx/.html read with `readIsoDocument` into the e-ISO document it describes. */
+function readIsoFile(path: string, option: string): unknown {
+  const ext = extname(path).toLowerCase();
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(resolve(path));
+  } catch (error) {
+    throw new UsageError(`${option} "${path}" cannot be read (${(error as { code?: string }).code ?? 'unreadable'})`);
+  }
+  const { document, issues } = readIsoDocument(ext === '.docx' ? bytes : new TextDecoder().decode(bytes));
+  const error = issues.find((i) => i.severity === 'error');
+  if (error) throw new UsageError(`${option} "${path}" is not a readable ISO procedure document: ${error.message}`);
+  return document;
 }
 
 /** The last synced documents of `--base <dir>`: `catalogue/` and `eiso/` sub-directories, or files told apart by shape. */

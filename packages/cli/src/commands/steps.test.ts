@@ -73,4 +73,22 @@ describe('tthc steps', () => {
     writeFileSync(file, readFileSync(`${FIX}/birth-registration.steps.xlsx`));
     expect(readStepTableFile(file).format).toBe('xlsx');
   });
+
+  it('lists, picks and reads all the tables of a real decision (Cao Bằng 2022/QĐ-UBND, DOCX)', async () => {
+    const file = 'test/corpus/tables/cao-bang-2022-qd-ubnd-a/document.docx';
+    const list = await steps(file, '--list');
+    expect(list.code).toBe(0);
+    expect(list.out).toMatch(/^#0 +1\.001806 +7 bước +10 ngày làm việc/m);
+    expect(list.out.trim().split('\n')).toHaveLength(5);
+    const one = await steps(file, '--table', '1.012990', '--json');
+    expect(JSON.parse(one.out).procedure.code).toBe('1.012990');
+    const first = await steps(file);
+    expect(first.err).toMatch(/warning: .*the document holds 4 step tables and none was chosen/);
+    const all = JSON.parse((await steps(file, '--all', '--json')).out);
+    // Two tables (cases a, b) of one procedure: the second is keyed by its index.
+    expect(Object.keys(all.processes)).toEqual(['1.001806', '1.012990', '1.013814', '#3']);
+    const io = memoryIo();
+    expect(await run(['steps', file, '--table', '9'], io)).toBe(1);
+    expect(io.err()).toMatch(/no step table #9; its tables: #0 1\.001806/);
+  });
 });

@@ -1,12 +1,17 @@
 /**
- * `tthc steps`: reads a work-flow table as agencies hold it (CSV, an .xlsx workbook, an HTML or
- * Markdown process table) and prints its steps, group budgets and declared total.
+ * `tthc steps`: reads a work-flow table as agencies hold it (CSV, an .xlsx workbook, a decision or
+ * ISO procedure as HTML, Markdown or .docx) and prints its steps, group budgets and declared total.
+ * A document with several step tables (one per procedure) is listed (`--list`), read one table at a
+ * time (`--table N|CODE`) or whole (`--all`, one process per procedure keyed by its code).
  */
 import { readFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { formatDuration } from '@tthc/calendar';
 import {
-  readProcessDecisionTable,
+  type DecisionDocument,
+  type DecisionTable,
+  pickTable,
+  readDecision,
   readStepTableCsv,
   readStepTableXlsx,
   type StepTable,
@@ -31,7 +36,30 @@ const BY_EXTENSION: Readonly<Record<string, StepTableFormat>> = {
   '.htm': 'decision',
   '.md': 'decision',
   '.markdown': 'decision',
+  '.docx': 'decision',
 };
+
+function readBytes(path: string, options: StepTableFileOptions): { bytes: Uint8Array; format: StepTableFormat } {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(resolve(path));
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? 'unreadable';
+    throw new UsageError(
+      `"${path}" cannot be read (${code}); expected a step table (.csv, .xlsx, .html, .md or .docx)`,
+    );
+  }
+  const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
+  const format = BY_EXTENSION[extname(path).toLowerCase()] ?? (isZip ? 'xlsx' : undefined);
+  if (format === undefined) {
+    throw new UsageError(
+      `"${path}": cannot tell the step table format by its extension; expected .csv, .xlsx, .html, .md or .docx`,
+    );
+  }
+  if (options.sheet !== undefined && format !== 'xlsx')
+    throw new UsageError(`--sheet applies to .xlsx workbooks, and "${path}" is read as ${format}`);
+  return { bytes, format };
+}
 
 /** Options of {@link readStepTableFile}. */
 export interface StepTableFileOptions {
@@ -51,31 +79,41 @@ export function readStepTableFile(
   path: string,
   options: StepTableFileOptions = {},
 ): { format: StepTableFormat; table: StepTable } {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(resolve(path));
-  } catch (error) {
-    const code = (error as { code?: string }).code ?? 'unreadable';
-    throw new UsageError(`"${path}" cannot be read (${code}); expected a step table (.csv, .xlsx, .html or .md)`);
-  }
-  const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
-  const format = BY_EXTENSION[extname(path).toLowerCase()] ?? (isZip ? 'xlsx' : undefined);
-  if (format === undefined) {
-    throw new UsageError(
-      `"${path}": cannot tell the step table format by its extension; expected .csv, .xlsx, .html or .md`,
-    );
-  }
-  if (options.sheet !== undefined && format !== 'xlsx')
-    throw new UsageError(`--sheet applies to .xlsx workbooks, and "${path}" is read as ${format}`);
+  const { bytes, format } = readBytes(path, options);
+  const doc = readStepTableDocument(bytes, format, options);
+  return { format, table: pickTable(doc).table };
+}
+
+/** Reads the bytes of a step-table file as a document of step tables (CSV and XLSX hold one). */
+function readStepTableDocument(
+  bytes: Uint8Array,
+  format: StepTableFormat,
+  options: StepTableFileOptions,
+): DecisionDocument {
   const unit = options.numberUnit === undefined ? {} : { numberUnit: options.numberUnit };
-  if (format === 'xlsx') {
-    return {
-      format,
-      table: readStepTableXlsx(bytes, options.sheet === undefined ? unit : { ...unit, sheet: options.sheet }),
-    };
-  }
+  const single = (table: StepTable): DecisionDocument => ({
+    format: 'markdown',
+    tables: [{ index: 0, procedure: {}, table }],
+    abbreviations: {},
+    texts: [],
+    issues: [],
+  });
+  if (format === 'xlsx')
+    return single(readStepTableXlsx(bytes, options.sheet === undefined ? unit : { ...unit, sheet: options.sheet }));
+  const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
+  if (format === 'decision' && isZip) return readDecision(bytes, { ...unit, format: 'docx' });
   const text = new TextDecoder().decode(bytes);
-  return { format, table: format === 'csv' ? readStepTableCsv(text, unit) : readProcessDecisionTable(text, unit) };
+  return format === 'csv' ? single(readStepTableCsv(text, unit)) : readDecision(text, unit);
+}
+
+/**
+ * Reads a step-table file whole: every step table it holds, with the procedure each belongs to.
+ * @throws {UsageError} naming the file when it cannot be read or its format cannot be told.
+ * @example readStepTableFileDocument('qd-3857.docx').tables.length // 8
+ */
+export function readStepTableFileDocument(path: string, options: StepTableFileOptions = {}): DecisionDocument {
+  const { bytes, format } = readBytes(path, options);
+  return readStepTableDocument(bytes, format, options);
 }
 
 const NUMBER_UNITS = { day: 'workingDay', hour: 'workingHour', minute: 'workingMinute' } as const;
@@ -92,7 +130,17 @@ const OPTIONS: OptionSpecs = {
     value: '<name>',
     help: 'the agency of the table: the unit of a role written without one (default: "UBND")',
   },
-  json: { type: 'boolean', help: 'print { file, format, table, steps } as JSON' },
+  list: { type: 'boolean', help: 'list the step tables of the file: index, TTHC code, procedure, steps, total' },
+  table: {
+    type: 'string',
+    value: '<N|CODE>',
+    help: 'the step table to read: its 0-based index, or the TTHC code above it (default: the first, with a warning when there are several)',
+  },
+  all: { type: 'boolean', help: 'read every step table: one process per procedure, keyed by its TTHC code' },
+  json: {
+    type: 'boolean',
+    help: 'print { file, format, table, steps } as JSON (with --all: { file, decision, processes })',
+  },
 };
 
 /** `--sheet 2` is an index, `--sheet "Quy trình"` a name. */
@@ -109,6 +157,26 @@ function tableText(file: string, format: StepTableFormat, table: StepTable): str
   });
   const total = table.totalLimit ? `Tổng / total: ${formatDuration(table.totalLimit)}\n` : '';
   return `${file} (${format}): ${table.rows.length} bước / steps\n${lines.join('\n')}\n${total}`;
+}
+
+function listText(file: string, doc: DecisionDocument): string {
+  const head = doc.decision
+    ? `${file}: ${doc.tables.length} bảng / tables (Quyết định ${doc.decision.number}${doc.decision.date ? `, ${doc.decision.date}` : ''})`
+    : `${file}: ${doc.tables.length} bảng / tables`;
+  const lines = doc.tables.map((t) => {
+    const total = t.table.totalLimit ? formatDuration(t.table.totalLimit) : '—';
+    return `#${String(t.index).padEnd(3)} ${(t.procedure.code ?? '—').padEnd(10)} ${String(t.table.rows.length).padStart(3)} bước  ${total.padEnd(20)}  ${t.procedure.name ?? ''}`;
+  });
+  return `${head}
+${lines.join('\n')}
+`;
+}
+
+/** The key of a table in `--all`: its TTHC code, or `#N` when no code is stated (a second table of one code gets `#N` too). */
+function processKey(t: DecisionTable, seen: Set<string>): string {
+  const key = t.procedure.code && !seen.has(t.procedure.code) ? t.procedure.code : `#${t.index}`;
+  seen.add(key);
+  return key;
 }
 
 function run(args: readonly string[], context: CommandContext): number {
@@ -130,31 +198,86 @@ function run(args: readonly string[], context: CommandContext): number {
       : undefined;
     if (numberUnit === undefined) throw new UsageError(`--number-unit "${unitName}": expected day, hour or minute`);
   }
-  const { format, table } = readStepTableFile(file, {
-    ...(sheet === undefined ? {} : { sheet }),
-    ...(numberUnit === undefined ? {} : { numberUnit }),
-  });
+  const chosen = [values.list, values.all, values.table !== undefined].filter(Boolean).length;
+  if (chosen > 1) throw new UsageError('--list, --table and --all are alternatives: give one of them');
+  const options = { ...(sheet === undefined ? {} : { sheet }), ...(numberUnit === undefined ? {} : { numberUnit }) };
+  const { format } = readBytes(file, options);
+  const doc = readStepTableFileDocument(file, options);
   const agency = typeof values.agency === 'string' ? values.agency : 'UBND';
-  const { steps, issues } = stepTableToSteps(table, { agency });
-  const all = [...table.issues, ...issues];
-  const error = all.find((i) => i.severity === 'error');
-  if (error) throw new UsageError(`"${file}" is not a readable step table: ${error.message}`);
-  for (const warning of all) context.io.stderr.write(`warning: ${warning.message}\n`);
-  context.io.stdout.write(values.json ? json({ file, format, table, steps }) : tableText(file, format, table));
+  const docError = doc.issues.find((i) => i.severity === 'error');
+  if (docError) throw new UsageError(`"${file}" is not a readable document: ${docError.message}`);
+  if (values.list) {
+    for (const w of doc.issues) context.io.stderr.write(`warning: ${w.message}\n`);
+    context.io.stdout.write(
+      values.json
+        ? json({
+            file,
+            format,
+            decision: doc.decision ?? null,
+            tables: doc.tables.map((t) => ({
+              index: t.index,
+              procedure: t.procedure,
+              steps: t.table.rows.length,
+              totalLimit: t.table.totalLimit ?? null,
+              issues: t.table.issues,
+            })),
+          })
+        : listText(file, doc),
+    );
+    return 0;
+  }
+  const readOne = (t: DecisionTable) => {
+    const { steps, issues } = stepTableToSteps(t.table, { agency, abbreviations: doc.abbreviations });
+    const all = [...t.table.issues, ...issues];
+    const error = all.find((i) => i.severity === 'error');
+    const which = t.procedure.code
+      ? ` (table #${t.index}, ${t.procedure.code})`
+      : doc.tables.length > 1
+        ? ` (table #${t.index})`
+        : '';
+    if (error) throw new UsageError(`"${file}"${which} is not a readable step table: ${error.message}`);
+    for (const warning of all) context.io.stderr.write(`warning: ${warning.message}\n`);
+    return steps;
+  };
+  if (values.all) {
+    if (doc.tables.length === 0) throw new UsageError(`"${file}" holds no step table`);
+    const seen = new Set<string>();
+    const processes: Record<string, unknown> = {};
+    let text = '';
+    for (const t of doc.tables) {
+      const steps = readOne(t);
+      const key = processKey(t, seen);
+      processes[key] = { procedure: t.procedure, table: t.table, steps };
+      text += `${key} ${t.procedure.name ?? ''}\n${tableText(file, format, t.table)}\n`;
+    }
+    context.io.stdout.write(values.json ? json({ file, format, decision: doc.decision ?? null, processes }) : text);
+    return 0;
+  }
+  const wanted =
+    typeof values.table === 'string' ? (/^\d+$/.test(values.table) ? Number(values.table) : values.table) : undefined;
+  const picked = pickTable(doc, wanted === undefined ? {} : { table: wanted });
+  const steps = readOne(picked);
+  context.io.stdout.write(
+    values.json
+      ? json({ file, format, procedure: picked.procedure, table: picked.table, steps })
+      : tableText(file, format, picked.table),
+  );
   return 0;
 }
 
-/** `tthc steps <file> [--sheet <name|index>] [--number-unit <day|hour|minute>] [--agency <name>] [--json]`. */
+/** `tthc steps <file> [--list | --table <N|CODE> | --all] [--sheet <name|index>] [--number-unit <day|hour|minute>] [--agency <name>] [--json]`. */
 export const stepsCommand: Command = {
   name: 'steps',
-  summary: 'read a work-flow table (.csv, .xlsx, .html, .md): steps, group budgets, declared total',
+  summary: 'read a work-flow table (.csv, .xlsx, .html, .md, .docx): steps, group budgets, declared total',
   help: () =>
     commandHelp(
-      'tthc steps <file> [--sheet <name|index>] [--number-unit <day|hour|minute>] [--agency <name>] [--json]',
+      'tthc steps <file> [--list | --table <N|CODE> | --all] [--sheet <name|index>] [--number-unit <day|hour|minute>] [--agency <name>] [--json]',
       'Reads the step table of a procedure as agencies hold it: the e-ISO work-flow table exported as CSV\n' +
-        'or saved as an .xlsx workbook, or the process table of a decision as HTML or Markdown. Prints each\n' +
-        'step with its time (a merged time cell is one group budget), and the declared total. Exit 0: read;\n' +
-        '1: the file cannot be read as a step table (the message names the cell, e.g. /xlsx/…/sheet1.xml/D7).',
+        'or saved as an .xlsx workbook, or a decision / ISO procedure as HTML, Markdown or .docx. Prints each\n' +
+        'step with its time (a merged time cell is one group budget), and the declared total. A document with\n' +
+        'several step tables: --list lists them, --table N|CODE reads one, --all reads every one (without\n' +
+        'them the first is read, with a warning). Exit 0: read; 1: the file cannot be read as a step table\n' +
+        '(the message names the cell, e.g. /xlsx/…/sheet1.xml/D7).',
       OPTIONS,
     ),
   run,

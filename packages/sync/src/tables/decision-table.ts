@@ -1,46 +1,39 @@
 /**
- * A province's published process table (quy trình nội bộ in a decision's appendix, REFERENCE.md §3.4):
- * an HTML `<table>` with merged cells, or a Markdown pipe table.
+ * A province's published process table (quy trình nội bộ in a decision's appendix, REFERENCE.md §3.4)
+ * as HTML, Word HTML or Markdown text: one table of {@link readDecision}'s document.
  */
-import { type GridReadOptions, readGrid, type StepTable } from './grid.js';
-import { decodeEntities, readHtmlTables, toGrid } from './html.js';
-import { readMarkdownTables } from './markdown.js';
+import { pickTable, readDecision } from './decision.js';
+import type { GridReadOptions, StepTable } from './grid.js';
+import type { TableLimits } from './limits.js';
 
 /** Options of {@link readProcessDecisionTable}. */
 export interface DecisionTableOptions extends Pick<GridReadOptions, 'numberUnit'> {
-  /** Which table to read when the text holds several. Default: the first with a step-table header. */
+  /**
+   * Which step table to read when the text holds several: a 0-based index among its step tables,
+   * or the TTHC code stated above it. Default: the first, with a `table.notChosen` warning when
+   * there are several.
+   */
   readonly tableIndex?: number;
-}
-
-function stripTags(html: string): string {
-  return html
-    .replace(/<table[\s\S]*?<\/table>/gi, '\n')
-    .replace(/<(br|\/p|\/div|\/li|\/h\d)\b[^>]*>/gi, '\n')
-    .replace(/<[^>]*>/g, '');
+  /** The TTHC code of the table to read ("1.012994"). */
+  readonly code?: string;
+  readonly limits?: Partial<TableLimits>;
 }
 
 /**
- * Reads a published process table. HTML merged cells are honoured: a time cell merged over several
- * steps is one group budget (Hà Nội's steps 6–13 share "07 ngày"), a merged step number gives
- * sub-steps; "Không tính thời gian"/"Giờ hành chính" are not counted; plain "ngày" is a working day;
- * the declared total comes from a "Tổng" row or a "Tổng thời gian …:" line.
+ * Reads a published process table. Merged cells are honoured: a time cell merged over several
+ * steps is one group budget (Hà Nội's steps 6–13 share "07 ngày"), a step number over several rows
+ * gives sub-steps; "Không tính thời gian"/"Giờ hành chính" are not counted; plain "ngày" is a
+ * working day; the declared total comes from a "Tổng" row or the "Tổng thời gian …:" line nearest
+ * to the table. Markdown leaves merged cells empty, and reads the same.
  * @example
  * const t = readProcessDecisionTable(html);
  * t.groups // [{ keys: ['B6', 'B7'], budget: { amount: 7, unit: 'workingDay' }, text: '07 ngày' }]
  */
 export function readProcessDecisionTable(htmlOrMarkdown: string, options: DecisionTableOptions = {}): StepTable {
-  const text = htmlOrMarkdown.normalize('NFC');
-  const isHtml = /<table\b/i.test(text);
-  const grids = isHtml ? readHtmlTables(text).map(toGrid) : readMarkdownTables(text).tables;
-  const readOptions: GridReadOptions = {
-    // HTML says what is merged; Markdown cannot, so an empty cell there means "same as above".
-    emptyMeansAbove: !isHtml,
-    surroundingText: isHtml ? decodeEntities(stripTags(text)) : readMarkdownTables(text).outside,
-    ...(options.numberUnit === undefined ? {} : { numberUnit: options.numberUnit }),
-  };
-  if (options.tableIndex !== undefined) return readGrid(grids[options.tableIndex] ?? [], readOptions);
-  const tables = grids.map((g) => readGrid(g, readOptions));
-  return (
-    tables.find((t) => !t.issues.some((i) => i.code === 'table.noHeader')) ?? tables[0] ?? readGrid([], readOptions)
-  );
+  const doc = readDecision(htmlOrMarkdown, {
+    ...(options.numberUnit ? { numberUnit: options.numberUnit } : {}),
+    ...(options.limits ? { limits: options.limits } : {}),
+  });
+  const table = options.code ?? options.tableIndex;
+  return pickTable(doc, table === undefined ? {} : { table }).table;
 }

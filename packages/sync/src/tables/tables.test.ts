@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseCsv, readStepTableCsv } from './csv.js';
 import { readProcessDecisionTable } from './decision-table.js';
-import { decodeEntities, readHtmlTables, toGrid } from './html.js';
+import { toGrid } from './cells.js';
+import { decodeEntities, readHtmlBlocks } from './html.js';
 import { stepTableToSteps } from './to-steps.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../__fixtures__/${name}`, import.meta.url), 'utf8');
@@ -75,12 +76,11 @@ describe('readStepTableCsv', () => {
 
 describe('readHtmlTables', () => {
   it('decodes entities and expands spans with a shared origin', () => {
-    expect(decodeEntities('TN&amp;TKQ&nbsp;&#7843;&#x1EA3;')).toBe('TN&TKQ ảả');
-    const grid = toGrid(
-      readHtmlTables(
-        '<table><tr><td rowspan=2>a</td><td colspan="2">b</td></tr><tr><td>c</td><td>d</td></tr></table>',
-      )[0]!,
+    expect(decodeEntities('TN&amp;TKQ&nbsp;&#7843;&#x1EA3;&aacute;')).toBe('TN&TKQ\u00a0ảảá');
+    const [block] = readHtmlBlocks(
+      '<table><tr><td rowspan=2>a</td><td colspan="2">b</td></tr><tr><td>c</td><td>d</td></tr></table>',
     );
+    const grid = toGrid(block?.kind === 'table' ? block.rows : []);
     expect(grid.map((r) => r.map((c) => c.text))).toEqual([
       ['a', 'b', 'b'],
       ['a', 'c', 'd'],
@@ -117,9 +117,12 @@ describe('readProcessDecisionTable', () => {
 
   it('reads a Markdown pipe table: empty cells continue the step above', () => {
     const t = readProcessDecisionTable(fixture('certification.decision.md'));
-    expect(t.issues).toEqual([]);
-    expect(t.rows.map((r) => r.key)).toEqual(['B1', 'B2', 'B2.1', 'B3', 'B4']);
-    expect(t.groups).toEqual([{ keys: ['B2', 'B2.1'], budget: { amount: 4, unit: 'workingHour' }, text: '4 giờ' }]);
+    // The fixture's steps take 1 + 4 + 4 hours against a declared day: the check says so.
+    expect(t.issues).toMatchObject([{ code: 'table.totalMismatch', severity: 'warning' }]);
+    expect(t.issues[0]!.message).toContain('1 giờ làm việc more than declared');
+    // The same keys as a merged step number gives in HTML: B2.1, B2.2 (issue 10 §10).
+    expect(t.rows.map((r) => r.key)).toEqual(['B1', 'B2.1', 'B2.2', 'B3', 'B4']);
+    expect(t.groups).toEqual([{ keys: ['B2.1', 'B2.2'], budget: { amount: 4, unit: 'workingHour' }, text: '4 giờ' }]);
     expect(t.rows[3]!.content).toBe('Vào sổ chứng thực, đóng dấu | lưu');
     expect(t.rows[3]!.budget).toEqual({ amount: 0.5, unit: 'workingDay' });
     expect(t.totalLimit).toEqual({ amount: 1, unit: 'workingDay' });

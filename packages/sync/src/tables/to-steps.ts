@@ -11,7 +11,9 @@ export type StepTableToStepsOptions = Omit<StepRowOptions, 'fallbackKey' | 'budg
 /**
  * Canonical steps of a step table, linked in order (plus prose branches). A group budget is counted
  * ONCE: the first step of the group carries it, the others get zero of the same unit, and every step
- * of the group names the group in `extensions.table.timeGroup`.
+ * of the group names the group in `extensions.table.timeGroup`. The first performer of a cell
+ * performs the step (all of them in `extensions.table.performers`); a step under a section row
+ * counts to the section's agency (`agency`), note rows are kept in `extensions.table.notes`.
  * @example
  * const { steps } = stepTableToSteps(readProcessDecisionTable(html), { agency: 'UBND xã An Bình' });
  */
@@ -29,9 +31,11 @@ export function stepTableToSteps(
         : { amount: 0, unit: group.budget.unit }
       : row.budget;
     const path = (col: string) => ['rows', row.row, col];
+    // The first performer a cell names performs the step; the others are kept in extensions.
+    const responsibility = row.performers?.[0] ?? row.responsibility;
     const step = readStepRow(
       ctx,
-      { label: row.key, content: row.content, responsibility: row.responsibility, time: row.time, forms: row.forms },
+      { label: row.key, content: row.content, responsibility, time: row.time, forms: row.forms },
       {
         label: path('label'),
         content: path('content'),
@@ -43,9 +47,19 @@ export function stepTableToSteps(
       ['steps', i],
     );
     if (!step) return;
-    rowSteps.push(
-      row.group === undefined ? step : { ...step, extensions: { table: { timeGroup: row.group, timeText: row.time } } },
-    );
+    const section = row.section === undefined ? undefined : table.sections?.[row.section];
+    const extra = {
+      ...(row.group === undefined ? {} : { timeGroup: row.group, timeText: row.time }),
+      ...((row.performers?.length ?? 0) > 1 ? { performers: row.performers } : {}),
+      ...(row.notes ? { notes: row.notes } : {}),
+      ...(section ? { section: section.title } : {}),
+    };
+    rowSteps.push({
+      ...step,
+      // A liên thông section names the agency whose share of time its steps count to.
+      ...(section?.agency ? { agency: section.agency } : {}),
+      ...(Object.keys(extra).length > 0 ? { extensions: { table: extra } } : {}),
+    });
   });
   const steps = linkSteps(
     ctx,

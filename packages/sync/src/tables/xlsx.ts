@@ -165,8 +165,12 @@ function pickSheet(
   return { name: sheet.name, path: rel.target };
 }
 
-/** One worksheet of an .xlsx workbook as a grid, or undefined with the reason in `ctx`. */
-function readWorkbookGrid(
+/**
+ * One worksheet of an .xlsx workbook as a grid (merged cells share an origin), or undefined with
+ * the reason in `ctx`.
+ * @example readWorkbookGrid(readContext('table'), bytes, 'Quy trình')?.length
+ */
+export function readWorkbookGrid(
   ctx: ReadContext,
   bytes: Uint8Array,
   sheetWanted: string | number | undefined,
@@ -260,7 +264,6 @@ export function readStepTableXlsx(bytes: Uint8Array, options: StepTableXlsxOptio
   const grid = readWorkbookGrid(ctx, bytes, options.sheet);
   if (!grid) return { rows: [], groups: [], issues: ctx.issues };
   const { sheet: _sheet, ...readOptions } = options;
-  // The workbook says what is merged, so an empty cell is empty (as in HTML), unless asked otherwise.
-  const table = readGrid(grid, { emptyMeansAbove: false, surroundingText: sheetText(grid), ...readOptions });
+  const table = readGrid(grid, { surroundingText: sheetText(grid), ...readOptions });
   return { ...table, issues: [...ctx.issues, ...table.issues] };
 }
