@@ -19,6 +19,8 @@ const FORMATS: Record<string, string> = {
   html: 'document.html',
   'html-word': 'document.html',
   'text-pipe': 'document.txt',
+  'text-lines': 'document.txt',
+  'text-flat': 'document.txt',
 };
 const DOCS = ['document.md', 'document.html', 'document.txt'];
 
