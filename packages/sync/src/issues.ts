@@ -35,7 +35,12 @@ export type AdapterIssueCode =
   /** A step table without a recognisable header row. */
   | 'table.noHeader'
   /** A workbook sheet that was asked for (by name or index) and does not exist, or is not a worksheet. */
-  | 'sheet.notFound';
+  | 'sheet.notFound'
+  /**
+   * A resource limit was reached (input size, inflated bytes, entries, cells, merges, spans, depth):
+   * the message names the limit and how to raise it; nothing past it is read.
+   */
+  | 'limit.exceeded';
 
 /** One problem an adapter found, with the path and the JSON pointer into the native document. */
 export interface AdapterIssue extends DataIssue {
