@@ -81,7 +81,9 @@ export { type CsvOptions, parseCsv, readStepTableCsv, type StepTableCsvOptions }
 export { type DecisionTableOptions, readProcessDecisionTable } from './tables/decision-table.js';
 export type { GridReadOptions, StepTable, StepTableRow, TimeGroup } from './tables/grid.js';
 export { type StepTableToStepsOptions, stepTableToSteps } from './tables/to-steps.js';
-export { readStepTableXlsx, type StepTableXlsxOptions } from './tables/xlsx.js';
+export { readStepTableXlsx, type StepTableXlsxOptions, type XlsxLimits } from './tables/xlsx.js';
+export type { SheetLimits } from './tables/xlsx-sheet.js';
+export { DEFAULT_ZIP_LIMITS, type ZipLimits } from './tables/xlsx-zip.js';
 export * from './dvcqg/index.js';
 export { opencpsAdapter } from './adapters/opencps.js';
 export {
