@@ -6,7 +6,7 @@
  */
 import { IANAZone } from 'luxon';
 import { dayNumberFromCivil, daysInMonth, type IsoDate, isoFromDayNumber } from './civil-date.js';
-import { CalendarError } from './errors.js';
+import { CalendarError, showValue } from './errors.js';
 import { MINUTES_PER_DAY, minutesOfTime } from './time-of-day.js';
 import type { SpecialDay, SpecialDayKind, TimeWindow, WeeklyWindows, WorkCalendarOptions } from './types.js';
 import { SHIPPED_FIXED_OFFSETS } from './zone-offsets.js';
@@ -61,7 +61,7 @@ function fail(path: string, message: string, value: unknown): never {
 }
 
 function show(value: unknown): string {
-  return value === undefined ? 'undefined' : JSON.stringify(value);
+  return showValue(value);
 }
 
 function readDate(value: unknown, path: string): number {

@@ -5,7 +5,7 @@
  * so `0` is 1970-01-01 and `-1` is 1969-12-31. All per-day tables of a calendar are indexed by
  * day number; conversions are O(1) arithmetic (no `Date` objects, no time zone).
  */
-import { CalendarError } from './errors.js';
+import { CalendarError, showValue } from './errors.js';
 
 /** A civil date written `YYYY-MM-DD`. */
 export type IsoDate = string;
@@ -86,7 +86,7 @@ export function daysInMonth(year: number, month: number): number {
 export function dayNumberFromIso(text: IsoDate, field = 'date'): number {
   const m = typeof text === 'string' ? ISO_DATE.exec(text) : null;
   if (!m) {
-    throw new CalendarError('INVALID_DATE', `${field}: expected a date YYYY-MM-DD, got ${JSON.stringify(text)}`, {
+    throw new CalendarError('INVALID_DATE', `${field}: expected a date YYYY-MM-DD, got ${showValue(text)}`, {
       field,
       value: text,
     });

@@ -277,3 +277,29 @@ describe('durationToWorkingMinutes', () => {
     );
   });
 });
+
+describe('parseDuration never drops a second amount (issue 12 Low 12)', () => {
+  it('"02 ngày 04 giờ làm việc" is refused naming both parts', () => {
+    for (const text of [
+      '02 ngày 04 giờ làm việc',
+      '2 ngày và 4 giờ',
+      '2 working days 4 hours',
+      '1 ngày làm việc + 30 phút',
+    ]) {
+      expect(() => parseDuration(text)).toThrow(CalendarError);
+    }
+    expect(() => parseDuration('02 ngày 04 giờ làm việc', { plainDay: 'workingDay' })).toThrow(
+      /two amounts, 2 ngày làm việc and 4 giờ làm việc/,
+    );
+    expect(() => parseDuration('02 ngày 04 giờ làm việc')).toThrow(/two amounts, 2 ngày and 4 giờ làm việc/);
+  });
+
+  it('a second amount inside the trailing context is still context', () => {
+    expect(parseDuration('168 giờ (tương đương 21 ngày)')).toEqual({ amount: 168, unit: 'workingHour' });
+    expect(parseDuration('03 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ')).toEqual({
+      amount: 3,
+      unit: 'workingDay',
+    });
+    expect(parseDuration('1 giờ 30 phút')).toEqual({ amount: 90, unit: 'workingMinute' });
+  });
+});

@@ -89,6 +89,10 @@ const SPELLED = String.raw`(?:\(\s*([a-z]+(?: [a-z]+)*)\s*\)\s*)?`;
 const SIMPLE_RE = new RegExp(
   `^${PREFIX}${NUMBER}\\s*${SPELLED}(${[...UNIT_WORDS.keys()].map(escapeRe).join('|')})(?![a-z0-9])`,
 );
+// A second amount right after the first ("02 ngày 04 giờ làm việc", "2 ngày và 4 giờ"): never dropped.
+const SECOND_QUANTITY_RE = new RegExp(
+  `^\\s*(?:\\+|va|and)?\\s*${NUMBER}\\s*${SPELLED}(${[...UNIT_WORDS.keys()].map(escapeRe).join('|')})(?![a-z0-9])`,
+);
 const MONTHS_RE = new RegExp(`^${PREFIX}${NUMBER}\\s*${SPELLED}(?:thang|months?)(?![a-z0-9])`);
 // "1 giờ 30 phút", "1 giờ 30", "1h30", "1 hour 30 minutes": hours and minutes, read as minutes. Without
 // this, "1 giờ 30" would silently read as 1 hour.
@@ -310,7 +314,22 @@ export function parseDuration(text: string, options: ParseDurationOptions = {}):
     return { amount: checkAmount(ctx, Number(hm[1]) * 60 + minutes), unit: 'workingMinute' };
   }
   const quantity = SIMPLE_RE.exec(key);
-  if (quantity) return parseQuantity(ctx, quantity, options.plainDay ?? 'calendarDay');
+  if (quantity) {
+    const plainDay = options.plainDay ?? 'calendarDay';
+    const first = parseQuantity(ctx, quantity, plainDay);
+    const second = SECOND_QUANTITY_RE.exec(key.slice(quantity[0].length));
+    // Days and hours have no common unit without the calendar (a working day's length is its
+    // workingDayMinutes, as for ISO P1DT4H): refused naming both parts rather than dropping one.
+    if (second) {
+      const other = parseQuantity(ctx, second, plainDay);
+      const show = (d: Duration) => formatDuration(d);
+      fail(
+        ctx,
+        `it names two amounts, ${show(first)} and ${show(other)}; a working day's length belongs to the calendar, so write one amount (e.g. "20 giờ làm việc" for 2 days and 4 hours of 8-hour days)`,
+      );
+    }
+    return first;
+  }
   const months = MONTHS_RE.exec(key);
   if (months) return parseMonths(ctx, months);
   return fail(ctx);

@@ -8,7 +8,9 @@ export type CoreErrorCode =
   | 'NO_PROCESS_VERSION'
   | 'UNKNOWN_IMPLEMENTATION'
   | 'EVENT_REJECTED'
-  | 'INVALID_OPTIONS';
+  | 'INVALID_OPTIONS'
+  /** A resource limit of an operation was reached (the message names the limit and how to raise it). */
+  | 'LIMIT_EXCEEDED';
 
 /** One problem found in input data, with the JSON path to the offending value. */
 export interface DataIssue {

@@ -95,7 +95,9 @@ export { type IsoDocumentOptions, readIsoDocument } from './tables/iso-document.
 export { DEFAULT_TABLE_LIMITS, type TableLimits } from './tables/limits.js';
 export { splitPerformers } from './tables/performers.js';
 export { type StepTableToStepsOptions, stepTableToSteps } from './tables/to-steps.js';
-export { readStepTableXlsx, type StepTableXlsxOptions } from './tables/xlsx.js';
+export { readStepTableXlsx, type StepTableXlsxOptions, type XlsxLimits } from './tables/xlsx.js';
+export type { SheetLimits } from './tables/xlsx-sheet.js';
+export { DEFAULT_ZIP_LIMITS, type ZipLimits } from './tables/xlsx-zip.js';
 export {
   type CatalogueCoverage,
   type CatalogueIndex,

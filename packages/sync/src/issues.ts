@@ -57,7 +57,12 @@ export type AdapterIssueCode =
   /** A document holds several step tables and none was chosen (a warning; the first is read). */
   | 'table.notChosen'
   /** A table that was asked for (by index or procedure code) does not exist. */
-  | 'table.notFound';
+  | 'table.notFound'
+  /**
+   * A resource limit was reached (input size, inflated bytes, entries, cells, merges, spans, depth):
+   * the message names the limit and how to raise it; nothing past it is read.
+   */
+  | 'limit.exceeded';
 
 /** One problem an adapter found, with the path and the JSON pointer into the native document. */
 export interface AdapterIssue extends DataIssue {

@@ -2,7 +2,7 @@
  * Options of the Vietnam calendar and their up-front validation (fail fast, name the culprit).
  */
 import { daysInMonth, dayNumberFromCivil, dayNumberFromIso, type IsoDate } from '../civil-date.js';
-import { CalendarError } from '../errors.js';
+import { CalendarError, checkKnownKeys, showValue } from '../errors.js';
 import type { SpecialDay, SpecialDayKind, TimeWindow, WeeklyWindows } from '../types.js';
 
 /** A fixed solar-date holiday declared as data, e.g. 24/11 Ngày Văn hóa Việt Nam once enacted. */
@@ -57,6 +57,22 @@ const MAX_YEAR = 2199;
 const DAY_OFF_KINDS: readonly SpecialDayKind[] = ['holiday', 'compensatory', 'swap-off', 'local', 'custom'];
 const WORKING_KINDS: readonly SpecialDayKind[] = ['make-up-workday', 'custom'];
 
+/** Every key of {@link VietnamCalendarOptions}: any other is refused, naming it. */
+const VIETNAM_OPTION_KEYS: readonly (keyof VietnamCalendarOptions)[] = [
+  'from',
+  'to',
+  'zone',
+  'weekly',
+  'standardWindows',
+  'workingDayMinutes',
+  'extraDaysOff',
+  'extraWorkingDays',
+  'removeDaysOff',
+  'fixedHolidays',
+  'name',
+];
+const SPECIAL_DAY_KEYS: readonly (keyof SpecialDay)[] = ['date', 'kind', 'name', 'source', 'provisional', 'windows'];
+
 function invalid(field: string, value: unknown, message: string): CalendarError {
   return new CalendarError('INVALID_OPTIONS', `${field}: ${message}`, { field, value });
 }
@@ -68,7 +84,7 @@ function invalid(field: string, value: unknown, message: string): CalendarError 
  */
 export function checkYear(year: unknown, field: string): number {
   if (typeof year !== 'number' || !Number.isInteger(year)) {
-    throw invalid(field, year, `expected an integer year, got ${JSON.stringify(year)}`);
+    throw invalid(field, year, `expected an integer year, got ${showValue(year)}`);
   }
   if (year < MIN_YEAR || year > MAX_YEAR) {
     throw new CalendarError(
@@ -102,18 +118,17 @@ export function checkDate(value: unknown, field: string): number {
 
 function checkSpecialDays(list: unknown, field: string, kinds: readonly SpecialDayKind[]): readonly SpecialDay[] {
   if (list === undefined) return [];
-  if (!Array.isArray(list))
-    throw invalid(field, list, `expected an array of special days, got ${JSON.stringify(list)}`);
+  if (!Array.isArray(list)) throw invalid(field, list, `expected an array of special days, got ${showValue(list)}`);
   list.forEach((d: SpecialDay, i) => {
     const f = `${field}[${i}]`;
-    if (typeof d !== 'object' || d === null)
-      throw invalid(f, d, `expected { date, kind, name }, got ${JSON.stringify(d)}`);
+    if (typeof d !== 'object' || d === null) throw invalid(f, d, `expected { date, kind, name }, got ${showValue(d)}`);
+    checkKnownKeys(d, SPECIAL_DAY_KEYS, f);
     checkDate(d.date, `${f}.date`);
     if (!kinds.includes(d.kind)) {
-      throw invalid(`${f}.kind`, d.kind, `expected one of ${kinds.join(', ')}, got ${JSON.stringify(d.kind)}`);
+      throw invalid(`${f}.kind`, d.kind, `expected one of ${kinds.join(', ')}, got ${showValue(d.kind)}`);
     }
     if (typeof d.name !== 'string' || d.name.trim() === '') {
-      throw invalid(`${f}.name`, d.name, `expected a non-empty name, got ${JSON.stringify(d.name)}`);
+      throw invalid(`${f}.name`, d.name, `expected a non-empty name, got ${showValue(d.name)}`);
     }
   });
   return list;
@@ -121,16 +136,17 @@ function checkSpecialDays(list: unknown, field: string, kinds: readonly SpecialD
 
 function checkFixedHoliday(h: VietnamFixedHoliday, f: string): void {
   if (typeof h !== 'object' || h === null) throw invalid(f, h, `expected { month, day, name, source, from }`);
+  checkKnownKeys(h, ['month', 'day', 'name', 'source', 'from', 'to'], f);
   if (!Number.isInteger(h.month) || h.month < 1 || h.month > 12) {
-    throw invalid(`${f}.month`, h.month, `expected a month 1-12, got ${JSON.stringify(h.month)}`);
+    throw invalid(`${f}.month`, h.month, `expected a month 1-12, got ${showValue(h.month)}`);
   }
   // 29/2 is accepted (it then applies in leap years only).
   if (!Number.isInteger(h.day) || h.day < 1 || h.day > daysInMonth(2000, h.month)) {
-    throw invalid(`${f}.day`, h.day, `month ${h.month} has no day ${JSON.stringify(h.day)}`);
+    throw invalid(`${f}.day`, h.day, `month ${h.month} has no day ${showValue(h.day)}`);
   }
   for (const key of ['name', 'source'] as const) {
     if (typeof h[key] !== 'string' || h[key].trim() === '') {
-      throw invalid(`${f}.${key}`, h[key], `expected a non-empty string, got ${JSON.stringify(h[key])}`);
+      throw invalid(`${f}.${key}`, h[key], `expected a non-empty string, got ${showValue(h[key])}`);
     }
   }
   const from = checkDate(h.from, `${f}.from`);
@@ -156,8 +172,9 @@ export interface CheckedVietnamOptions {
  */
 export function checkVietnamOptions(options: VietnamCalendarOptions = {}): CheckedVietnamOptions {
   if (typeof options !== 'object' || options === null) {
-    throw invalid('options', options, `expected an options object, got ${JSON.stringify(options)}`);
+    throw invalid('options', options, `expected an options object, got ${showValue(options)}`);
   }
+  checkKnownKeys(options, VIETNAM_OPTION_KEYS, 'options');
   const from = checkDate(options.from ?? '2000-01-01', 'options.from');
   const to = checkDate(options.to ?? '2100-12-31', 'options.to');
   if (to < from) throw invalid('options.to', options.to, `${options.to} is before options.from ${options.from}`);

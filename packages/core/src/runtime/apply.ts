@@ -13,6 +13,7 @@ import type { Dossier } from './dossier.js';
 import { type DossierEvent, parseDossierEvent } from './events.js';
 import { citeRule } from './law.js';
 import type { ClockLedger } from './ledger.js';
+import { appended, inFold } from './fold-arrays.js';
 import { ledgerAfter } from './ledger-update.js';
 
 /** Why an event was refused (closed union). */
@@ -177,7 +178,7 @@ export function apply(dossier: Dossier, input: unknown): Dossier {
   const move: Move = { from: locate(dossier.snapshot.value), to: locate(probe.value) };
   const ledger: ClockLedger = Object.freeze(ledgerAfter(dossier, event, at, move));
   const [next] = transition(dossier.machine, snapshot, { ...mEvent, ledger });
-  return Object.freeze({ ...dossier, snapshot: next, ledger, events: [...dossier.events, event] });
+  return Object.freeze({ ...dossier, snapshot: next, ledger, events: appended(dossier.events, event) });
 }
 
 /**
@@ -186,7 +187,10 @@ export function apply(dossier: Dossier, input: unknown): Dossier {
  * @example const d = applyAll(openDossier(procedure, process, cal, init), events);
  */
 export function applyAll(dossier: Dossier, events: readonly unknown[]): Dossier {
-  let d = dossier;
-  for (const e of events) d = apply(d, e);
-  return d;
+  // Linear in events: inside the fold, lists the fold made are extended in place (fold-arrays.ts).
+  return inFold(() => {
+    let d = dossier;
+    for (const e of events) d = apply(d, e);
+    return d;
+  });
 }

@@ -5,6 +5,7 @@ import { toEpochMs } from '@tthc/calendar';
 import type { Step } from '../model/process.js';
 import type { Move } from './apply.js';
 import { clockOf, type Dossier } from './dossier.js';
+import { appended, replacedAt } from './fold-arrays.js';
 import type { Actor, DossierEvent, DossierEventOf } from './events.js';
 import { citeRule } from './law.js';
 import {
@@ -34,11 +35,9 @@ function openVisitIndex(steps: readonly StepVisit[]): number {
   return -1;
 }
 
-function closeVisit(steps: readonly StepVisit[], patch: Partial<StepVisit>): StepVisit[] {
-  const out = [...steps];
-  const i = openVisitIndex(out);
-  if (i >= 0) out[i] = { ...out[i]!, ...patch };
-  return out;
+function closeVisit(steps: readonly StepVisit[], patch: Partial<StepVisit>): readonly StepVisit[] {
+  const i = openVisitIndex(steps);
+  return i >= 0 ? replacedAt(steps, i, { ...steps[i]!, ...patch }) : steps;
 }
 
 function newVisit(step: string, at: number, by: Actor, due: number | null): StepVisit {
@@ -56,7 +55,7 @@ function newVisit(step: string, at: number, by: Actor, due: number | null): Step
 }
 
 function flag(ledger: ClockLedger, f: LedgerFlag): readonly LedgerFlag[] {
-  return [...ledger.flags, f];
+  return appended(ledger.flags, f);
 }
 
 /** The outcome a transition took: the named one, else the one leading where the machine went. */
@@ -78,7 +77,7 @@ function leaveStep(dossier: Dossier, ctx: ClockContext, event: DossierEvent, at:
     note: event.note ?? null,
   });
   const next = stepOf(dossier, move.to.step);
-  if (next) steps = [...steps, newVisit(next.key, at, event.by, dueAfter(ctx, at, next.budget))];
+  if (next) steps = appended(steps, newVisit(next.key, at, event.by, dueAfter(ctx, at, next.budget)));
   // Processing ends (NgayKetThucXuLy) when the result is ready: the process reaches its end, or the
   // return step (trả kết quả), whose time is not part of processing (REFERENCE.md §3.3).
   const finished = move.to.phase === 'closed' || move.to.phase === 'returned' || next?.kind === 'return';
@@ -86,7 +85,7 @@ function leaveStep(dossier: Dossier, ctx: ClockContext, event: DossierEvent, at:
     steps,
     finishedAt: ledger.finishedAt ?? (finished ? at : null),
     returnedAt: move.to.phase === 'returned' ? at : ledger.returnedAt,
-    payments: event.type === 'pay' ? [...ledger.payments, { at, amount: event.amount ?? null }] : ledger.payments,
+    payments: event.type === 'pay' ? appended(ledger.payments, { at, amount: event.amount ?? null }) : ledger.payments,
   };
 }
 
@@ -117,7 +116,7 @@ function requestSupplement(
   };
   return {
     steps: closeVisit(ledger.steps, { interruptedBy: 'request-supplement', note: event.reason }),
-    supplements: [...ledger.supplements, round],
+    supplements: appended(ledger.supplements, round),
     clockStopped: true,
     flags: lateRequest
       ? flag(ledger, {
@@ -150,21 +149,24 @@ function supplementReceived(dossier: Dossier, ctx: ClockContext, event: DossierE
     policy === 'restart'
       ? (dueAfter(ctx, at, ledger.limit) ?? at)
       : resumedDue(ctx, policy, round, at, round.dueBefore ?? ledger.legalDue);
-  const interrupted = [...ledger.steps].reverse().find((v) => v.interruptedBy === 'request-supplement');
+  const interrupted = ledger.steps.findLast((v) => v.interruptedBy === 'request-supplement');
   const step = stepOf(dossier, move.to.step);
   let stepDue: number | null = null;
   if (step) {
     if (policy === 'restart') stepDue = dueAfter(ctx, at, step.budget);
     else if (interrupted?.due != null) stepDue = resumedDue(ctx, policy, round, at, interrupted.due);
   }
-  const rounds = [...ledger.supplements];
-  rounds[rounds.length - 1] = { ...round, receivedAt: at, dueAfter: legalDue };
+  const rounds = replacedAt(ledger.supplements, ledger.supplements.length - 1, {
+    ...round,
+    receivedAt: at,
+    dueAfter: legalDue,
+  });
   return {
     supplements: rounds,
     clockStopped: false,
     legalDue,
     countingFrom: policy === 'restart' ? at : ledger.countingFrom,
-    steps: step ? [...ledger.steps, newVisit(step.key, at, event.by, stepDue)] : ledger.steps,
+    steps: step ? appended(ledger.steps, newVisit(step.key, at, event.by, stepDue)) : ledger.steps,
   };
 }
 
@@ -181,14 +183,15 @@ function consult(dossier: Dossier, ctx: ClockContext, event: DossierEventOf<'con
     returnedAt: null,
     returnedBy: null,
   };
-  return { consults: [...dossier.ledger.consults, share] };
+  return { consults: appended(dossier.ledger.consults, share) };
 }
 
 function consultReturned(dossier: Dossier, event: DossierEventOf<'consult-returned'>, at: number): Patch {
-  const consults = dossier.ledger.consults.map((c) =>
-    c.agency === event.agency && c.returnedAt === null ? { ...c, returnedAt: at, returnedBy: event.by } : c,
-  );
-  return { consults };
+  // At most one share of an agency is pending (a second consult is refused while one is).
+  const { consults } = dossier.ledger;
+  const i = consults.findLastIndex((c) => c.agency === event.agency && c.returnedAt === null);
+  if (i < 0) return { consults };
+  return { consults: replacedAt(consults, i, { ...consults[i]!, returnedAt: at, returnedBy: event.by }) };
 }
 
 function reject(dossier: Dossier, event: DossierEventOf<'reject'>, at: number): Patch {

@@ -115,3 +115,24 @@ describe('serialize / deserialize', () => {
     expect(led.issues[0]?.path).toEqual(['ledger', 'legalDue']);
   });
 });
+
+describe('deserialize on hostile envelopes (issue 12 Medium 9)', () => {
+  test('a snapshot nested 100k deep is INVALID_ENVELOPE, not a RangeError', () => {
+    let deep: unknown = 'x';
+    for (let i = 0; i < 100_000; i++) deep = { v: deep };
+    const d = applyAll(
+      openDossier(procedure, proc, cal, { id: 'H12.1-260302-0001', receivedAt: iso(start), channel: 'direct' }),
+      events([30], false, false, false),
+    );
+    const env = { ...serialize(d), snapshot: deep };
+    let error: unknown;
+    try {
+      deserialize(env, context);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(CoreError);
+    expect((error as CoreError).code).toBe('INVALID_ENVELOPE');
+    expect((error as CoreError).message.length).toBeLessThan(600);
+  });
+});

@@ -65,24 +65,37 @@ export function serialize(dossier: Dossier): DossierEnvelope {
 }
 
 function invalid(field: string, stored: unknown, expected: unknown): never {
-  const show = (v: unknown) => JSON.stringify(v)?.slice(0, 200);
+  // Bounded and never throwing: a corrupt envelope may nest a value thousands deep.
+  const show = (v: unknown) => {
+    try {
+      return JSON.stringify(v)?.slice(0, 200);
+    } catch {
+      return typeof v === 'object' && v !== null ? '(a value too deep to show)' : String(v);
+    }
+  };
   throw new CoreError('INVALID_ENVELOPE', `envelope ${field}: stored ${show(stored)} but expected ${show(expected)}`, [
     { path: field.split('.'), message: `stored ${show(stored)}, expected ${show(expected)}`, value: stored },
   ]);
 }
 
-/** First path where two JSON values differ, or null. */
-function firstDifference(a: unknown, b: unknown, path: string): { path: string; a: unknown; b: unknown } | null {
-  if (a === b) return null;
-  if (a && b && typeof a === 'object' && typeof b === 'object' && Array.isArray(a) === Array.isArray(b)) {
-    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-    for (const k of keys) {
-      const d = firstDifference((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${path}.${k}`);
-      if (d) return d;
+/** First path where two JSON values differ, or null. Iterative: a stored value may nest arbitrarily deep. */
+function firstDifference(a0: unknown, b0: unknown, path0: string): { path: string; a: unknown; b: unknown } | null {
+  const stack: [unknown, unknown, string][] = [[a0, b0, path0]];
+  while (stack.length > 0) {
+    const [a, b, path] = stack.pop()!;
+    if (a === b) continue;
+    if (a && b && typeof a === 'object' && typeof b === 'object' && Array.isArray(a) === Array.isArray(b)) {
+      const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
+      // Pushed in reverse so that the first differing key in order is found first.
+      for (let i = keys.length - 1; i >= 0; i--) {
+        const k = keys[i]!;
+        stack.push([(a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${path}.${k}`]);
+      }
+      continue;
     }
-    return null;
+    return { path, a, b };
   }
-  return { path, a, b };
+  return null;
 }
 
 /**

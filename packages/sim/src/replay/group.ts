@@ -1,6 +1,6 @@
 /**
  * Groups log events into traces with integer arrays: a stable counting sort by dossier (in order of
- * first appearance), then a stable sort by time inside each trace — insertion sort, which is linear
+ * first appearance), then a stable sort by time inside each trace — TimSort, which is linear
  * on the already-ordered traces real logs mostly hold.
  */
 import type { LogEvent } from './types.js';
@@ -17,17 +17,12 @@ export interface Traces {
 }
 
 function sortByTime(events: readonly LogEvent[], order: Int32Array, from: number, to: number): void {
-  for (let k = from + 1; k < to; k++) {
-    const idx = order[k]!;
-    const at = events[idx]!.at;
-    let j = k - 1;
-    // Strictly later only: equal instants keep their log order (stable).
-    while (j >= from && events[order[j]!]!.at > at) {
-      order[j + 1] = order[j]!;
-      j--;
-    }
-    order[j + 1] = idx;
-  }
+  // TimSort (Array#sort is stable since ES2019): linear on a trace already in time order, O(n log n)
+  // on one in reverse order, where insertion sort took 14 s for 100k events (issue 12). Equal
+  // instants keep their log order: the indices of one trace increase in log order.
+  const trace = Array.from(order.subarray(from, to));
+  trace.sort((x, y) => events[x]!.at - events[y]!.at || x - y);
+  order.set(trace, from);
 }
 
 /**

@@ -98,7 +98,12 @@ function documentBlocks(
   if (format === 'xlsx' || format === 'docx') {
     const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
     if (format === 'docx') return readDocxBlocks(bytes, base) ?? [];
-    const grid = readWorkbookGrid(ctx, bytes, options.sheet);
+    // The document's table limits bound the workbook too (zip entries, inflated bytes, cells).
+    const grid = readWorkbookGrid(ctx, bytes, options.sheet, {
+      ...(limits?.maxZipEntries === undefined ? {} : { maxEntries: limits.maxZipEntries }),
+      ...(limits?.maxZipBytes === undefined ? {} : { maxInflatedBytes: limits.maxZipBytes }),
+      ...(limits?.maxCells === undefined ? {} : { maxCells: limits.maxCells }),
+    });
     return grid ? [{ kind: 'grid', grid }] : [];
   }
   const text = typeof input === 'string' ? input : new TextDecoder().decode(input);

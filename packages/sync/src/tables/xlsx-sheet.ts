@@ -6,13 +6,27 @@
 import { type JsonPath, type ReadContext, report } from '../native.js';
 import type { GridCell } from './grid.js';
 import { type NumberKind, numberCellText } from './xlsx-styles.js';
-import { localName, scanXml } from './xml.js';
+import { localName, scanXml, type XmlVisitor } from './xml.js';
 
 /** Excel's limits (ECMA-376 §18.3.1.73): columns A…XFD, rows 1…1048576. */
 const MAX_COLUMN = 16_384;
 const MAX_ROW = 1_048_576;
-/** A step table is small (a few hundred cells); a grid past this is not one and would cost memory. */
-const MAX_GRID_CELLS = 250_000;
+/** Limits of one worksheet; each has a default and can be raised. */
+export interface SheetLimits {
+  /**
+   * Cells of the grid (rows × columns spanned by the cells that hold a value), and `<c>` elements
+   * read. Default 250,000: a step table has a few hundred.
+   */
+  readonly maxCells?: number;
+  /** Merged ranges (`<mergeCell>`). Default 10,000: a step table has a few dozen. */
+  readonly maxMerges?: number;
+}
+
+/** Defaults of {@link SheetLimits}. */
+export const DEFAULT_SHEET_LIMITS: Required<SheetLimits> = { maxCells: 250_000, maxMerges: 10_000 };
+
+/** Thrown inside the scan to stop it at a limit (reported by the caller). */
+class SheetLimitReached extends Error {}
 
 /**
  * A cell reference ("B3", "$B$3") as 1-based row and column; undefined when it is not one.
@@ -150,7 +164,21 @@ export function readSheetGrid(
   shared: readonly string[] | undefined,
   sheetPath: string,
   numbers: NumberStyles = { kinds: [], date1904: false },
+  limits: SheetLimits = {},
 ): GridCell[][] | undefined {
+  const maxCells = limits.maxCells ?? DEFAULT_SHEET_LIMITS.maxCells;
+  const maxMerges = limits.maxMerges ?? DEFAULT_SHEET_LIMITS.maxMerges;
+  const stop = (limit: keyof SheetLimits, max: number, what: string): never => {
+    report(
+      ctx,
+      'limit.exceeded',
+      ['xlsx', sheetPath],
+      `the sheet has more than ${max} ${what}, more than limits.${limit} = ${max}; raise it with { limits: { ${limit}: … } }`,
+      { value: max + 1 },
+    );
+    throw new SheetLimitReached();
+  };
+  let cellCount = 0;
   const cellPath = (ref: string): JsonPath => ['xlsx', sheetPath, ref];
   const cells: SheetCell[] = [];
   const merges: Merge[] = [];
@@ -185,7 +213,7 @@ export function readSheetGrid(
     }
     if (text !== undefined && text !== '') cells.push({ row: c.row, col: c.col, text });
   };
-  scanXml(xml, {
+  const visitor: XmlVisitor = {
     open(name, attrs, selfClosing) {
       const l = localName(name);
       if (cell) {
@@ -197,6 +225,7 @@ export function readSheetGrid(
         row = Number.isInteger(r) && r >= 1 && r <= MAX_ROW ? r : row + 1;
         col = 0;
       } else if (l === 'c') {
+        if (++cellCount > maxCells) stop('maxCells', maxCells, 'cells');
         // `r` is optional (§18.3.1.4): without it the cell follows the previous one.
         const ref = attrs.r === undefined ? undefined : parseCellRef(attrs.r);
         if (attrs.r !== undefined && ref === undefined)
@@ -220,6 +249,7 @@ export function readSheetGrid(
         const from = parseCellRef(a ?? '');
         const to = parseCellRef(b ?? '');
         if (from && to) {
+          if (merges.length >= maxMerges) stop('maxMerges', maxMerges, 'merged ranges');
           merges.push({
             top: Math.min(from.row, to.row),
             left: Math.min(from.col, to.col),
@@ -254,8 +284,14 @@ export function readSheetGrid(
       if (cell.inValue) cell.value += t;
       else cell.inline?.add(t);
     },
-  });
-  return toSheetGrid(ctx, cells, merges, cellPath, sheetPath);
+  };
+  try {
+    scanXml(xml, visitor);
+  } catch (error) {
+    if (error instanceof SheetLimitReached) return undefined;
+    throw error;
+  }
+  return toSheetGrid(ctx, cells, merges, cellPath, sheetPath, maxCells);
 }
 
 function toSheetGrid(
@@ -264,6 +300,7 @@ function toSheetGrid(
   merges: readonly Merge[],
   cellPath: (ref: string) => JsonPath,
   sheetPath: string,
+  maxCells: number,
 ): GridCell[][] | undefined {
   // The grid spans the cells that hold a value; formatting-only cells and merges reaching past them
   // (whole-row merges) do not make it larger.
@@ -273,26 +310,51 @@ function toSheetGrid(
     rows = Math.max(rows, c.row);
     cols = Math.max(cols, c.col);
   }
-  if (rows * cols > MAX_GRID_CELLS) {
+  if (rows * cols > maxCells) {
     report(
       ctx,
-      'format.invalid',
+      'limit.exceeded',
       ['xlsx', sheetPath],
-      `the sheet spans ${columnName(cols)}${rows} (${rows} rows × ${cols} columns); a step table is far smaller`,
+      `the sheet spans ${columnName(cols)}${rows} (${rows} rows × ${cols} columns = ${rows * cols} cells), more than limits.maxCells = ${maxCells}; a step table is far smaller`,
+      { value: rows * cols },
     );
     return undefined;
   }
   const text: string[][] = Array.from({ length: rows }, () => Array<string>(cols).fill(''));
   for (const c of cells) text[c.row - 1]![c.col - 1] = c.text;
+  const letters = Array.from({ length: cols }, (_, c) => columnName(c + 1));
   const grid: GridCell[][] = text.map((line, r) =>
-    line.map((t, c) => ({ text: t, origin: r * cols + c, path: cellPath(`${columnName(c + 1)}${r + 1}`) })),
+    line.map((t, c) => ({ text: t, origin: r * cols + c, path: cellPath(`${letters[c]}${r + 1}`) })),
   );
+  // Each grid cell is covered by at most one merge: Excel refuses overlapping merged ranges, and
+  // stopping at the first covered cell keeps the cost linear (each cell is written at most once, each
+  // merge costs its own cells plus one), where rewriting the grid per merge cost 51 s (issue 12).
+  const covered = new Uint8Array(rows * cols);
+  const overlapping: string[] = [];
   for (const m of merges) {
     const master = grid[m.top - 1]?.[m.left - 1];
     if (!master) continue;
-    for (let r = m.top; r <= Math.min(m.bottom, rows); r++) {
-      for (let c = m.left; c <= Math.min(m.right, cols); c++) grid[r - 1]![c - 1] = master;
+    let overlap = false;
+    for (let r = m.top; r <= Math.min(m.bottom, rows) && !overlap; r++) {
+      for (let c = m.left; c <= Math.min(m.right, cols); c++) {
+        const at = (r - 1) * cols + (c - 1);
+        if (covered[at]) {
+          overlap = true;
+          break;
+        }
+        covered[at] = 1;
+        grid[r - 1]![c - 1] = master;
+      }
     }
+    if (overlap) overlapping.push(`${columnName(m.left)}${m.top}:${columnName(m.right)}${m.bottom}`);
+  }
+  const [first] = overlapping;
+  if (first !== undefined) {
+    const more = overlapping.length > 1 ? ` (and ${overlapping.length - 1} more merged ranges)` : '';
+    report(ctx, 'format.invalid', ['xlsx', sheetPath, 'mergeCells', first], `overlaps another merged range${more}`, {
+      value: first,
+      severity: 'warning',
+    });
   }
   return grid;
 }

@@ -3,22 +3,28 @@
  * fflate (pure JS, so this runs in browsers too), the workbook, its relationships, the shared strings
  * and one worksheet read with a small XML scanner, then the same grid reading as CSV and HTML.
  */
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8 } from 'fflate';
 import { type ReadContext, readContext, report } from '../native.js';
 import { foldVietnamese } from '../normalize.js';
 import { type GridCell, type GridReadOptions, readGrid, type StepTable } from './grid.js';
-import { readSharedStrings, readSheetGrid } from './xlsx-sheet.js';
+import { readSharedStrings, readSheetGrid, type SheetLimits } from './xlsx-sheet.js';
 import { readNumberKinds } from './xlsx-styles.js';
 import { localName, scanXml, XmlSyntaxError } from './xml.js';
+import { readZipParts, type ZipLimits, ZipReadError } from './xlsx-zip.js';
 
 /** Options of {@link readStepTableXlsx}. */
 export interface StepTableXlsxOptions extends GridReadOptions {
   /** The sheet: its name (as on the tab) or its 0-based index. Default: the first visible worksheet. */
   readonly sheet?: string | number;
+  /**
+   * Resource limits (a step table's workbook is a few kB; these stop zip bombs and huge sheets). A
+   * limit exceeded is one `limit.exceeded` issue naming it; raise a limit to read a larger file.
+   */
+  readonly limits?: XlsxLimits;
 }
 
-/** One part of the package larger than this is refused (a step table's sheet is a few kB). */
-const MAX_PART_BYTES = 64 * 1024 * 1024;
+/** Limits of {@link readStepTableXlsx}: the zip container's and the sheet's. */
+export interface XlsxLimits extends ZipLimits, SheetLimits {}
 
 const WORKSHEET = /\/worksheet$/;
 
@@ -38,30 +44,24 @@ function unzipParts(
   ctx: ReadContext,
   bytes: Uint8Array,
   wanted: (name: string) => boolean,
+  limits: XlsxLimits,
 ): { parts: Map<string, string>; names: string[] } | undefined {
-  const names: string[] = [];
-  const tooLarge: string[] = [];
-  let files: Record<string, Uint8Array>;
+  let files: { parts: Map<string, Uint8Array>; names: string[] };
   try {
-    files = unzipSync(bytes, {
-      filter: (file) => {
-        names.push(file.name);
-        if (!wanted(file.name)) return false;
-        if (file.originalSize > MAX_PART_BYTES) tooLarge.push(file.name);
-        return file.originalSize <= MAX_PART_BYTES;
-      },
-    });
+    files = readZipParts(bytes, wanted, limits);
   } catch (error) {
-    // fflate throws plain errors for a bad central directory, a truncated entry or an unknown method.
-    const why = error instanceof Error ? error.message : String(error);
-    report(ctx, 'format.invalid', ['xlsx'], `the file is not a readable zip archive (${why})`);
+    if (!(error instanceof ZipReadError)) throw error;
+    const path = error.part === undefined ? ['xlsx'] : ['xlsx', error.part];
+    if (error.limit !== undefined)
+      report(ctx, 'limit.exceeded', path, `${error.message}; raise it with { limits: { ${error.limit}: … } }`, {
+        value: error.value,
+      });
+    else report(ctx, 'format.invalid', path, `the file is not a readable zip archive (${error.message})`);
     return undefined;
   }
-  for (const name of tooLarge)
-    report(ctx, 'format.invalid', ['xlsx', name], `the part is larger than ${MAX_PART_BYTES / 1024 / 1024} MiB`);
   const parts = new Map<string, string>();
-  for (const [name, data] of Object.entries(files)) parts.set(name, strFromU8(data).replace(/^\uFEFF/, ''));
-  return { parts, names };
+  for (const [name, data] of files.parts) parts.set(name, strFromU8(data).replace(/^\uFEFF/, ''));
+  return { parts, names: files.names };
 }
 
 /** Why bytes that are not a zip are not a workbook, in words a user can act on. */
@@ -174,6 +174,7 @@ export function readWorkbookGrid(
   ctx: ReadContext,
   bytes: Uint8Array,
   sheetWanted: string | number | undefined,
+  limits: XlsxLimits,
 ): GridCell[][] | undefined {
   const why = notZip(bytes);
   if (why !== undefined) {
@@ -182,7 +183,7 @@ export function readWorkbookGrid(
   }
   let part = '';
   try {
-    const meta = unzipParts(ctx, bytes, (n) => n.endsWith('.rels') || n.endsWith('workbook.xml'));
+    const meta = unzipParts(ctx, bytes, (n) => n.endsWith('.rels') || n.endsWith('workbook.xml'), limits);
     if (!meta) return undefined;
     part = '_rels/.rels';
     const root = readRelationships(meta.parts.get(part), '');
@@ -207,18 +208,12 @@ export function readWorkbookGrid(
     if (!sheet) return undefined;
     const sharedPath = [...rels.values()].find((r) => r.type.endsWith('/sharedStrings'))?.target;
     const stylesPath = [...rels.values()].find((r) => r.type.endsWith('/styles'))?.target;
-    const data = unzipParts(ctx, bytes, (n) => n === sheet.path || n === sharedPath || n === stylesPath);
+    const data = unzipParts(ctx, bytes, (n) => n === sheet.path || n === sharedPath || n === stylesPath, limits);
     if (!data) return undefined;
     const sheetXml = data.parts.get(sheet.path);
     if (sheetXml === undefined) {
-      // A part too large to read was reported by unzipParts already.
-      if (!data.names.includes(sheet.path))
-        report(
-          ctx,
-          'format.invalid',
-          ['xlsx', sheet.path],
-          `sheet "${sheet.name}" points to ${sheet.path}, which is missing`,
-        );
+      const where = ['xlsx', sheet.path];
+      report(ctx, 'format.invalid', where, `sheet "${sheet.name}" points to ${sheet.path}, which is missing`);
       return undefined;
     }
     part = sharedPath ?? '';
@@ -228,7 +223,7 @@ export function readWorkbookGrid(
     const stylesXml = stylesPath === undefined ? undefined : data.parts.get(stylesPath);
     const kinds = stylesXml === undefined ? [] : readNumberKinds(stylesXml);
     part = sheet.path;
-    return readSheetGrid(ctx, sheetXml, shared, sheet.path, { kinds, date1904 });
+    return readSheetGrid(ctx, sheetXml, shared, sheet.path, { kinds, date1904 }, limits);
   } catch (error) {
     if (!(error instanceof XmlSyntaxError)) throw error;
     report(ctx, 'format.invalid', ['xlsx', part], `not well-formed XML at character ${error.offset}: ${error.message}`);
@@ -261,9 +256,9 @@ function sheetText(grid: readonly (readonly GridCell[])[]): string {
 export function readStepTableXlsx(bytes: Uint8Array, options: StepTableXlsxOptions = {}): StepTable {
   if (!(bytes instanceof Uint8Array)) throw new TypeError('readStepTableXlsx: expected the file as a Uint8Array');
   const ctx = readContext('table');
-  const grid = readWorkbookGrid(ctx, bytes, options.sheet);
+  const grid = readWorkbookGrid(ctx, bytes, options.sheet, options.limits ?? {});
   if (!grid) return { rows: [], groups: [], issues: ctx.issues };
-  const { sheet: _sheet, ...readOptions } = options;
+  const { sheet: _sheet, limits: _limits, ...readOptions } = options;
   const table = readGrid(grid, { surroundingText: sheetText(grid), ...readOptions });
   return { ...table, issues: [...ctx.issues, ...table.issues] };
 }
