@@ -249,6 +249,8 @@ export function readRows(
 
   // Keys: one part → B2; several → B2.1, B2.2… (the same whether the number was merged or left empty).
   const used = new Map<string, number | undefined>();
+  /** The next free "-n" suffix per key, so a number printed many times costs linear time, not quadratic. */
+  const nextSuffix = new Map<string, number>();
   const keyed: { key: string; part: Part }[] = [];
   /** Sections whose numbering starts again ("Bước 1" at the province after "Bước 1…7" at the commune). */
   const restarted = new Set<number>();
@@ -262,8 +264,9 @@ export function readRows(
     }
     if (used.has(base)) {
       // A number printed twice (a typo in the decision) is still a step: it keeps a key of its own.
-      let n = 2;
+      let n = nextSuffix.get(base) ?? 2;
       while (used.has(`${base}-${n}`)) n++;
+      nextSuffix.set(base, n + 1);
       report(
         ctx,
         'step.duplicateKey',
