@@ -81,7 +81,8 @@ export interface DrainOptions extends SenderOptions {
 }
 
 /**
- * Sends until no row is pending (every row sent or parked) or `maxPasses` is reached.
+ * Sends until no row can be sent any more (every row sent, parked, or behind a parked row of its
+ * dossier) or `maxPasses` is reached; between passes it sleeps until the next retry or lease end.
  * @example await drainOutbox(store.driver, transport, { sender: 'a', clock: Date.now, sleep });
  */
 export async function drainOutbox(
@@ -100,13 +101,15 @@ export async function drainOutbox(
     total.retried += r.retried;
     total.parked += r.parked;
     if (r.claimed > 0) continue;
-    const next = await db.query<{ wait: number | null; pending: number }>(
-      `SELECT count(*)::int AS pending,
-              (EXTRACT(EPOCH FROM min(greatest(next_attempt_at, coalesce(lease_until, next_attempt_at)))) * 1000)::float8 AS wait
-       FROM outbox WHERE state = 'pending'`,
+    // The earliest instant a dossier's head row becomes claimable (its retry time or the end of a
+    // lease); rows behind a parked head never do, so a queue of only those ends the drain.
+    const next = await db.query<{ wait: number | null }>(
+      `SELECT (EXTRACT(EPOCH FROM min(greatest(o.next_attempt_at, coalesce(o.lease_until, o.next_attempt_at)))) * 1000)::float8 AS wait
+       FROM outbox o WHERE o.state = 'pending'
+         AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.dossier_id = o.dossier_id AND p.id < o.id AND p.state <> 'sent')`,
     );
     const row = next.rows[0];
-    if (!row || Number(row.pending) === 0) break;
+    if (!row || row.wait === null) break;
     await options.sleep(Math.max(1, Number(row.wait) - options.clock()));
   }
   return { ...total, passes };
