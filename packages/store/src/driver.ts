@@ -76,6 +76,11 @@ class PgDriver implements SqlDriver {
   }
   async transaction<T>(fn: (tx: SqlClient) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
+    // A connection lost mid-transaction is reported by the failing query; the client's own 'error'
+    // event must not crash the process.
+    const ignore = () => undefined;
+    client.on('error', ignore);
+    let broken = false;
     try {
       await client.query('BEGIN');
       const result = await fn({
@@ -86,10 +91,14 @@ class PgDriver implements SqlDriver {
       await client.query('COMMIT');
       return result;
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
+      await client.query('ROLLBACK').catch(() => {
+        broken = true;
+      });
       throw error;
     } finally {
-      client.release();
+      client.off('error', ignore);
+      // A broken connection is destroyed, not returned to the pool.
+      client.release(broken);
     }
   }
   async exec(sql: string): Promise<void> {

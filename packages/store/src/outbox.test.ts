@@ -62,10 +62,14 @@ describeOnDrivers('outbox', (h) => {
     expect(await claim(h().driver, 1, { at: t + 999, sender: 'a' })).toEqual([]);
     const again = await claim(h().driver, 1, { at: t + 1_000, sender: 'a' });
     expect(again.map((r) => [r.id, r.attempts])).toEqual([[m!.id, 2]]);
-    expect(await fail(h().driver, m!.id, { at: t + 1_000, sender: 'a', error: 'HTTP 503: busy' }, policy)).toBe('pending');
+    expect(await fail(h().driver, m!.id, { at: t + 1_000, sender: 'a', error: 'HTTP 503: busy' }, policy)).toBe(
+      'pending',
+    );
     expect(await claim(h().driver, 1, { at: t + 2_999, sender: 'a' })).toEqual([]);
     await claim(h().driver, 1, { at: t + 3_000, sender: 'a' });
-    expect(await fail(h().driver, m!.id, { at: t + 3_000, sender: 'a', error: 'HTTP 503: busy' }, policy)).toBe('parked');
+    expect(await fail(h().driver, m!.id, { at: t + 3_000, sender: 'a', error: 'HTTP 503: busy' }, policy)).toBe(
+      'parked',
+    );
     expect(await parkedRows(h().driver)).toEqual([
       { id: m!.id, dossierId: 'O-2', seq: 0, kind: 'progress', attempts: 3, error: 'HTTP 503: busy' },
     ]);
