@@ -20,6 +20,7 @@ import { runCommand } from './commands/run.js';
 import { schemaCommand } from './commands/schema.js';
 import { simulateCommand } from './commands/simulate.js';
 import { stepsCommand } from './commands/steps.js';
+import { storeCommand } from './commands/store.js';
 import { validateCommand } from './commands/validate.js';
 import { createContext, loadCalendarOptions } from './context.js';
 import { type CliIo, UsageError } from './io.js';
@@ -44,6 +45,7 @@ export const COMMANDS: readonly Command[] = [
   importProgressCommand,
   simulateCommand,
   replayCommand,
+  storeCommand,
   demoCommand,
 ];
 
