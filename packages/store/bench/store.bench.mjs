@@ -26,7 +26,10 @@ const appends = Number(arg('appends', '300'));
 const dossiers = Number(arg('dossiers', '100000'));
 const schema = `bench_${process.pid}`;
 
-const examples = join(dirname(fileURLToPath(import.meta.url)), '../../../examples/procedures/dang-ky-thanh-lap-ho-kinh-doanh');
+const examples = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '../../../examples/procedures/dang-ky-thanh-lap-ho-kinh-doanh',
+);
 const procedure = parseProcedure(JSON.parse(readFileSync(join(examples, 'procedure.json'), 'utf8')));
 const processDoc = parseProcess(JSON.parse(readFileSync(join(examples, 'process.json'), 'utf8')));
 const receptionist = { unit: 'Trung tâm Phục vụ hành chính công xã', role: 'Công chức tiếp nhận và trả kết quả' };
@@ -40,12 +43,19 @@ try {
   const base = Date.UTC(2026, 2, 2, 1, 0, 0); // Mon 2 Mar 2026 08:00 +07
   const iso = (ms) => new Date(ms + 7 * 3_600_000).toISOString().replace('Z', '+07:00');
   for (let i = 0; i < appends; i++) {
-    await store.create({ id: `B-${i}`, receivedAt: iso(base + i * 60_000), channel: 'direct', procedureCode: procedure.code });
+    await store.create({
+      id: `B-${i}`,
+      receivedAt: iso(base + i * 60_000),
+      channel: 'direct',
+      procedureCode: procedure.code,
+    });
   }
   let t = performance.now();
   for (let i = 0; i < appends; i++) {
     const at = iso(base + i * 60_000 + 30_000);
-    await store.append(`B-${i}`, [{ type: 'complete-step', step: 'receive', at, by: receptionist }], { expectedVersion: 0 });
+    await store.append(`B-${i}`, [{ type: 'complete-step', step: 'receive', at, by: receptionist }], {
+      expectedVersion: 0,
+    });
   }
   const appendSeconds = (performance.now() - t) / 1000;
   await q('CREATE TABLE plain_events (dossier_id text, seq int, at timestamptz, payload jsonb)');
@@ -53,7 +63,11 @@ try {
   t = performance.now();
   for (let i = 0; i < appends; i++) {
     await store.driver.transaction((tx) =>
-      tx.query('INSERT INTO plain_events VALUES ($1, 1, $2, $3::jsonb)', [`B-${i}`, new Date(base).toISOString(), payload]),
+      tx.query('INSERT INTO plain_events VALUES ($1, 1, $2, $3::jsonb)', [
+        `B-${i}`,
+        new Date(base).toISOString(),
+        payload,
+      ]),
     );
   }
   const plainSeconds = (performance.now() - t) / 1000;
@@ -95,12 +109,20 @@ try {
   }
   times.sort((a, b) => a - b);
   const median = times[Math.floor(times.length / 2)];
-  console.log(`@tthc/store bench — ${store.driver.kind} (${db.startsWith('postgres') ? db.replace(/\/\/[^@/]*@/, '//…@') : db})`);
-  console.log(`  appends:        ${perSecond.toFixed(0)} /s (${appends} one-event appends: replay + apply + events, projection, outbox in one transaction)`);
+  console.log(
+    `@tthc/store bench — ${store.driver.kind} (${db.startsWith('postgres') ? db.replace(/\/\/[^@/]*@/, '//…@') : db})`,
+  );
+  console.log(
+    `  appends:        ${perSecond.toFixed(0)} /s (${appends} one-event appends: replay + apply + events, projection, outbox in one transaction)`,
+  );
   console.log(`  plain INSERT:   ${plainPerSecond.toFixed(0)} /s (one-row INSERT transactions, same database)`);
-  console.log(`  ratio:          append = ${(perSecond / plainPerSecond).toFixed(3)} × plain INSERT (${(plainPerSecond / perSecond).toFixed(1)}× slower)`);
+  console.log(
+    `  ratio:          append = ${(perSecond / plainPerSecond).toFixed(3)} × plain INSERT (${(plainPerSecond / perSecond).toFixed(1)}× slower)`,
+  );
   console.log(`  dossiers table: ${count} rows (${filler} generated in ${fillSeconds.toFixed(1)} s)`);
-  console.log(`  due soon:       median ${median.toFixed(1)} ms, max ${times.at(-1).toFixed(1)} ms over ${checked} instants (1–20 Jun 2026 08:00; on average ${(found / checked).toFixed(0)} dossiers due within 1 working day)`);
+  console.log(
+    `  due soon:       median ${median.toFixed(1)} ms, max ${times.at(-1).toFixed(1)} ms over ${checked} instants (1–20 Jun 2026 08:00; on average ${(found / checked).toFixed(0)} dossiers due within 1 working day)`,
+  );
 } finally {
   if (store.driver.kind === 'postgres') await store.driver.exec(`DROP SCHEMA ${schema} CASCADE`);
   await store.close();
