@@ -83,15 +83,15 @@ try {
       `INSERT INTO dossiers (id, procedure_code, national_code, process_version, agency, channel, received_at, received_text,
          overall_due, clock_stopped, step, step_due, next_due, performer_unit, performer_role, status, active, portal_status,
          finished_at, counting_rule, portal, snapshot, version, updated_at)
-       SELECT 'G-' || ($1::int + g), d.procedure_code, d.national_code, d.process_version, d.agency, d.channel,
-         d.received_at + (g % 525600) * interval '1 minute', d.received_text,
-         d.overall_due + (g % 525600) * interval '1 minute', (g % 17 = 0), d.step,
-         d.step_due + (g % 525600) * interval '1 minute', d.next_due + (g % 525600) * interval '1 minute',
+       SELECT 'G-' || g, d.procedure_code, d.national_code, d.process_version, d.agency, d.channel,
+         d.received_at + ((g::bigint * 525600) / $3::int) * interval '1 minute', d.received_text,
+         d.overall_due + ((g::bigint * 525600) / $3::int) * interval '1 minute', (g % 17 = 0), d.step,
+         d.step_due + ((g::bigint * 525600) / $3::int) * interval '1 minute', d.next_due + ((g::bigint * 525600) / $3::int) * interval '1 minute',
          d.performer_unit, d.performer_role, d.status, (g % 5 <> 0), d.portal_status,
-         CASE WHEN g % 5 = 0 THEN d.overall_due + (g % 525600) * interval '1 minute' END,
+         CASE WHEN g % 5 = 0 THEN d.overall_due + ((g::bigint * 525600) / $3::int) * interval '1 minute' END,
          d.counting_rule, NULL, '{}'::jsonb, d.version, d.updated_at
-       FROM dossiers d, generate_series(1, $2::int) g WHERE d.id = 'B-0'`,
-      [done, n],
+       FROM dossiers d, generate_series($1::int + 1, $1::int + $2::int) g WHERE d.id = 'B-0'`,
+      [done, n, filler],
     );
   }
   const fillSeconds = (performance.now() - t) / 1000;
