@@ -115,6 +115,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./commands/replay.js')).replayCommand,
   },
   {
+    name: 'store',
+    summary: 'dossiers in PostgreSQL (embedded PGlite folder or a server): import, due/overdue, outbox, migrate',
+    load: async () => (await import('./commands/store.js')).storeCommand,
+  },
+  {
     name: 'demo',
     summary:
       "a tour: the sync of a ward's e-ISO and portal processes (plan, report, apply), then the calendar, dossiers, simulation",
