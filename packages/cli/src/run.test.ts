@@ -255,7 +255,7 @@ describe('global behaviour', () => {
 
   it('rejects unknown and missing commands, listing the commands', async () => {
     expect(await failure('dedline')).toBe(
-      'tthc: unknown command "dedline"; expected one of deadline, days, holidays, lunar, validate, schema, run, steps, diff, plan, apply, coverage, report, dvcqg, export-dvcqg, import-progress, simulate, replay, demo',
+      'tthc: unknown command "dedline"; expected one of deadline, days, holidays, lunar, validate, schema, run, steps, diff, plan, apply, coverage, report, dvcqg, export-dvcqg, import-progress, simulate, replay, store, demo',
     );
     expect(await failure()).toMatch(/^tthc: missing command; expected one of deadline, days/);
   });

@@ -182,9 +182,11 @@ describe.skipIf(!existsSync(bin))('kill -9 during apply (dist/bin.js)', () => {
     for (const delay of [200, 400, 600, 900, 1300, 2000]) {
       writeFileSync(path, old);
       const child = spawn(process.execPath, [bin, 'apply', join(d, 'plan.json')], { stdio: 'ignore' });
+      // Listen before waiting: a child that finishes before the kill must not leave the test hanging.
+      const exited = new Promise((r) => child.on('exit', r));
       await new Promise((r) => setTimeout(r, delay));
       child.kill('SIGKILL');
-      await new Promise((r) => child.on('exit', r));
+      await exited;
       const now = readFileSync(path);
       const state = now.equals(old) ? 'old' : now.equals(next) ? 'new' : `cut (${now.length} bytes)`;
       seen.add(state);
