@@ -36,6 +36,23 @@ function digits(text: string, at: number, n: number): number {
   return v;
 }
 
+/** Whether date and time fields (negative when not digits) name a real date and time of day. */
+function validFields(y: number, mo: number, d: number, h: number, mi: number, s: number): boolean {
+  return (
+    y >= 0 &&
+    mo >= 1 &&
+    mo <= 12 &&
+    d >= 1 &&
+    d <= daysInMonth(y, mo) &&
+    h >= 0 &&
+    h <= 23 &&
+    mi >= 0 &&
+    mi <= 59 &&
+    s >= 0 &&
+    s <= 59
+  );
+}
+
 /**
  * `yyyyMMddHHmmss` read character by character (no regular expression, no array), or NaN when the
  * text is not 14 digits of a real date and time. Replay reads a million of these.
@@ -48,20 +65,7 @@ function compactByChar(text: string, zone: string): number {
   const h = digits(text, 8, 2);
   const mi = digits(text, 10, 2);
   const s = digits(text, 12, 2);
-  if (
-    y < 0 ||
-    mo < 1 ||
-    mo > 12 ||
-    d < 1 ||
-    d > daysInMonth(y, mo) ||
-    h < 0 ||
-    h > 23 ||
-    mi < 0 ||
-    mi > 59 ||
-    s < 0 ||
-    s > 59
-  )
-    return Number.NaN;
+  if (!validFields(y, mo, d, h, mi, s)) return Number.NaN;
   return localToEpochMs(zone, y, mo, d, h, mi, s);
 }
 
@@ -87,20 +91,7 @@ function isoByChar(text: string): number {
   const h = digits(text, 11, 2);
   const mi = digits(text, 14, 2);
   const s = digits(text, 17, 2);
-  if (
-    y < 0 ||
-    mo < 1 ||
-    mo > 12 ||
-    d < 1 ||
-    d > daysInMonth(y, mo) ||
-    h < 0 ||
-    h > 23 ||
-    mi < 0 ||
-    mi > 59 ||
-    s < 0 ||
-    s > 59
-  )
-    return Number.NaN;
+  if (!validFields(y, mo, d, h, mi, s)) return Number.NaN;
   let offset = 0;
   if (n === 20) {
     const z = text.charCodeAt(19);
