@@ -213,6 +213,23 @@ describe('diff across systems', () => {
     expect(codes(changes)).not.toContain('step.forms');
   });
 
+  it('a post written inside the portal group name is the e-ISO post read in parts: no performer change', () => {
+    const i = eisoAdapter.parse(fixture('eiso'));
+    const portal = fixture('portal') as Doc;
+    // The e-ISO says "Công chức BPTN&TKQ" (read as the Công chức of BPTN&TKQ); the portal stores the
+    // same post as its user group, working in the agency.
+    portal.TruongHop[0].QuyTrinh[0].TenNhomNguoiDung = 'Công chức BPTN&TKQ';
+    const p = portalAdapter.parse(portal);
+    const side = { system: 'portal', value: p.value!, provenance: p.provenance };
+    const eiso = { system: 'eiso', value: i.value!, provenance: i.provenance };
+    const b1 = (changes: readonly Change[]) => changes.filter((c) => c.code === 'step.performer' && c.stepKey === 'B1');
+    expect(b1(diff(eiso, side))).toEqual([]);
+    // Another post in the same place is still a change.
+    portal.TruongHop[0].QuyTrinh[0].TenNhomNguoiDung = 'Văn thư BPTN&TKQ';
+    const q = portalAdapter.parse(portal);
+    expect(b1(diff(eiso, { system: 'portal', value: q.value!, provenance: q.provenance }))).toHaveLength(1);
+  });
+
   it('a procedure against a process runs the catalogue checks, paths on the right sides', () => {
     const i = eisoAdapter.parse(fixture('eiso'));
     const c = catalogue(fixture('catalogue'));

@@ -5,8 +5,8 @@
 import type { Process, Step } from '@tthc/core';
 import type { Provenance } from '../issues.js';
 import { type MatchOptions, matchSteps, type StepPair, type StepMatching } from '../match/match-steps.js';
-import { sameRole } from '../match/similarity.js';
-import { foldVietnamese, type UnitNameOptions, unitKey } from '../normalize.js';
+import { samePerformer } from '../match/similarity.js';
+import { foldVietnamese, type UnitNameOptions } from '../normalize.js';
 import { type Change, change } from './change.js';
 import { nativePointer } from './paths.js';
 import { sameTime, showTime } from './time.js';
@@ -97,7 +97,7 @@ function compareName(ctx: Ctx, p: StepPair): void {
 
 function comparePerformer(ctx: Ctx, p: StepPair): void {
   const [x, y] = [p.a.step.performer, p.b.step.performer];
-  if (unitKey(x.unit, ctx.options) === unitKey(y.unit, ctx.options) && sameRole(x.role, y.role)) return;
+  if (samePerformer(x, y, ctx.options)) return;
   ctx.out.push(
     change('step.performer', {
       before: x,

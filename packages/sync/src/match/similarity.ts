@@ -4,6 +4,7 @@
  */
 import type { Performer, Step } from '@tthc/core';
 import { foldVietnamese, type UnitNameOptions, unitKey } from '../normalize.js';
+import { parsePerformer } from '../steps.js';
 
 /**
  * Words of a text for comparison: NFC, lower case, split on anything that is not a letter or digit.
@@ -81,11 +82,32 @@ export interface StepFacts {
  * @example const facts = stepFacts(process.steps[0], {});
  */
 export function stepFacts(step: Step, options: UnitNameOptions = {}): StepFacts {
+  const performer = performerParts(step.performer, options);
   return {
     name: nameInfo(step.name),
-    unit: unitKey(step.performer.unit, options),
-    role: foldVietnamese(step.performer.role),
+    unit: unitKey(performer.unit, options),
+    role: foldVietnamese(performer.role),
   };
+}
+
+/**
+ * A performer with the unit its role names moved into the unit, as an e-ISO "Trách nhiệm" text is
+ * read: a portal's group "Công chức BPTN&TKQ" working in "UBND xã A" is the "Công chức" of
+ * "BPTN&TKQ". Systems store the same post either way; comparing the parts keeps that from being a
+ * performer change. A role that names no unit is returned as it is.
+ * @example performerParts({ role: 'Công chức BPTN&TKQ', unit: 'UBND xã A' }) // { role: 'Công chức', unit: 'BPTN&TKQ' }
+ */
+export function performerParts(performer: Performer, options: UnitNameOptions = {}): Performer {
+  return parsePerformer(performer.role, { ...options, agency: performer.unit });
+}
+
+/**
+ * Same performer: the same unit (aliases resolved) and the same role, after {@link performerParts}.
+ * @example samePerformer({ role: 'Công chức BPTN&TKQ', unit: 'UBND xã A' }, { role: 'Công chức', unit: 'BPTN&TKQ' }) // true
+ */
+export function samePerformer(a: Performer, b: Performer, options: UnitNameOptions = {}): boolean {
+  const [x, y] = [performerParts(a, options), performerParts(b, options)];
+  return unitKey(x.unit, options) === unitKey(y.unit, options) && sameRole(x.role, y.role);
 }
 
 /**
@@ -117,7 +139,8 @@ export function sameRole(a: string, b: string): boolean {
  * @example performerSimilarity({ unit: 'Bộ phận TN&TKQ', role: 'Công chức' }, { unit: 'Bộ phận Một cửa', role: 'Công chức' }) // 1
  */
 export function performerSimilarity(a: Performer, b: Performer, options: UnitNameOptions = {}): number {
-  return (unitKey(a.unit, options) === unitKey(b.unit, options) ? 0.5 : 0) + (sameRole(a.role, b.role) ? 0.5 : 0);
+  const [x, y] = [performerParts(a, options), performerParts(b, options)];
+  return (unitKey(x.unit, options) === unitKey(y.unit, options) ? 0.5 : 0) + (sameRole(x.role, y.role) ? 0.5 : 0);
 }
 
 /**

@@ -7,8 +7,8 @@ import type { Procedure, Process, Step } from '@tthc/core';
 import { comparableMinutes, sameTime } from '../diff/time.js';
 import type { SystemName } from '../issues.js';
 import { matchSteps } from '../match/match-steps.js';
-import { sameRole } from '../match/similarity.js';
-import { type UnitNameOptions, unitKey } from '../normalize.js';
+import { samePerformer } from '../match/similarity.js';
+import type { UnitNameOptions } from '../normalize.js';
 import {
   processOwner,
   RECONCILED_STEP_FIELDS,
@@ -89,8 +89,7 @@ export function sameField(
         (y as string).normalize('NFC').replace(/\s+/g, ' ').trim()
       );
     case 'performer': {
-      const [a, b] = [x as Step['performer'], y as Step['performer']];
-      return unitKey(a.unit, options) === unitKey(b.unit, options) && sameRole(a.role, b.role);
+      return samePerformer(x as Step['performer'], y as Step['performer'], options);
     }
     case 'budget':
     case 'totalLimit':
