@@ -274,7 +274,7 @@ function parseMonths(ctx: Ctx, m: RegExpExecArray): Duration {
  * - ISO 8601: `PT4H` (hours), `PT30M`, `PT1H30M` (minutes), `P3D` — **ISO days are working days**;
  *   days and hours cannot be mixed since a working day's length is the calendar's;
  * - Vietnamese: `04 giờ (làm việc)`, `15 phút`, `03 ngày làm việc`, `05 (năm) ngày làm việc` (the words
- *   must say what the digits say), `1/2 ngày`, `0,25 ngày`,
+ *   must say what the digits say), `1/2 ngày`, `½ ngày`, `1½ ngày`, `0,25 ngày`,
  *   `Trong ngày` / `Ngay trong ngày` → `sameDay` (with `cutoff` when the text names one time, e.g.
  *   "Trong ngày; sau 15 giờ trả vào ngày làm việc tiếp theo"), `Không tính thời gian` / `Giờ hành chính` →
  *   `{ amount: 0, unit: 'workingMinute', notCounted: true }`, `06 tháng` / `06 (sáu) tháng` →
@@ -298,7 +298,7 @@ export function parseDuration(text: string, options: ParseDurationOptions = {}):
     field: options.field ?? 'duration',
   };
   if (typeof text !== 'string') fail(ctx);
-  const key = fold(ctx.text);
+  const key = vulgarFractions(fold(ctx.text));
   const iso = ISO_RE.exec(key);
   if (iso) return parseIso(ctx, iso);
   if (NOT_COUNTED_RE.test(key)) return { amount: 0, unit: 'workingMinute', notCounted: true };
@@ -333,6 +333,17 @@ export function parseDuration(text: string, options: ParseDurationOptions = {}):
   const months = MONTHS_RE.exec(key);
   if (months) return parseMonths(ctx, months);
   return fail(ctx);
+}
+
+const FRACTIONS: Readonly<Record<string, string>> = { '½': '5', '¼': '25', '¾': '75' };
+
+/** "½ ngày" (as ISO procedures print half a day), "1½ ngày", "¼ ngày": the decimal comma form. */
+function vulgarFractions(key: string): string {
+  if (!/[½¼¾]/.test(key)) return key;
+  return key.replace(
+    /(\d*)\s*([½¼¾])/g,
+    (_, whole: string, f: string) => `${whole === '' ? '0' : whole},${FRACTIONS[f]}`,
+  );
 }
 
 const CUTOFF_TEXT_RE = /^([01]\d|2[0-3]):[0-5]\d$/;

@@ -158,6 +158,7 @@ export function readDecision(input: string | Uint8Array, options: ReadDecisionOp
   const texts = items.flatMap((i) => (i.kind === 'text' ? [i.text] : []));
   const abbreviations = { ...options.abbreviations, ...abbreviationsIn(blocks.filter((b) => b.kind !== 'grid')) };
   const tables: DecisionTable[] = [];
+  const isoTitle = isoProcedureTitle(texts.slice(0, 20));
   let lastStep = -1;
   items.forEach((item, i) => {
     if (item.kind !== 'step') return;
@@ -173,7 +174,10 @@ export function readDecision(input: string | Uint8Array, options: ReadDecisionOp
       ...(options.numberUnit ? { numberUnit: options.numberUnit } : {}),
     });
     // Cases of one procedure ("a) Trường hợp …", "b) …") each have a table under the one heading.
-    const found = procedureBefore(before);
+    const heading = procedureBefore(before);
+    // An ISO procedure (QĐ 101/QĐ-BKHCN) is one procedure: its title block names it, not the
+    // section heading ("5. NỘI DUNG") above its work-flow table.
+    const found = heading.code === undefined && isoTitle !== undefined ? { name: isoTitle } : heading;
     const procedure =
       found.code === undefined && found.name === undefined ? (tables.at(-1)?.procedure ?? found) : found;
     tables.push({ index: tables.length, procedure, table });
@@ -194,6 +198,20 @@ export function readDecision(input: string | Uint8Array, options: ReadDecisionOp
     texts,
     issues: ctx.issues,
   };
+}
+
+/**
+ * The title of an ISO procedure document: the line after its "Mã hiệu: QT 35/CX-HCTP" (the title
+ * block prints the code, then the procedure's name, then the issue and its date).
+ */
+function isoProcedureTitle(texts: readonly string[]): string | undefined {
+  const at = texts.findIndex((t) => /^mã hiệu\s*[:：]/iu.test(t.trim()));
+  if (at < 0) return undefined;
+  const name = texts
+    .slice(at + 1, at + 4)
+    .map((t) => t.replace(/\s+/g, ' ').trim())
+    .find((t) => t.length > 3 && !/^(lần ban hành|ngày ban hành|trang|mục lục)\b/iu.test(t) && !/^\d+$/.test(t));
+  return name;
 }
 
 /** How {@link pickTable} chooses. */

@@ -271,3 +271,60 @@ describe('limits', () => {
     ).toContain('limits.maxDepth');
   });
 });
+
+describe('a Word .doc extracted one cell per line (text-lines)', () => {
+  const text = [
+    'Mã hiệu: QT 30/CX-HCTP',
+    'Đăng ký khai sinh lưu động',
+    'Lần ban hành:',
+    'l. Quy trình các bước xử lý công việc:',
+    'TT',
+    'Trình tự các bước công việc*',
+    'Trách nhiệm',
+    'Thời gian (05 ngày làm việc)',
+    '',
+    '',
+    'Tiếp nhận hồ sơ kiểm tra tính pháp lý và nội dung hồ sơ:',
+    '- Phù hợp, thì tiến hành xử lý/giải quyết;',
+    'Công chức Tư pháp - Hộ tịch ',
+    '',
+    '04 ngày',
+    '',
+    '',
+    'Đóng dấu văn bản',
+    'Văn thư UBND ',
+    '½ ngày',
+    '',
+    '- Trả kết quả',
+    'Công chức Tư pháp - Hộ tịch',
+    '½ ngày',
+    '',
+    '*Ghi chú: Các bước này có thể tăng hoặc giảm',
+  ].join('\n');
+
+  it('reads each row as content, performer and time, numbers the auto-numbered steps, takes the header total', () => {
+    const doc = readDecision(text, { format: 'text' });
+    expect(doc.tables).toHaveLength(1);
+    const t = doc.tables[0]!;
+    expect(t.procedure.name).toBe('Đăng ký khai sinh lưu động');
+    expect(t.table.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(t.table.rows.map((r) => [r.key, r.performers, r.time])).toEqual([
+      ['B1', ['Công chức Tư pháp - Hộ tịch'], '04 ngày'],
+      ['B2', ['Văn thư UBND'], '½ ngày'],
+      ['B3', ['Công chức Tư pháp - Hộ tịch'], '½ ngày'],
+    ]);
+    expect(t.table.rows[0]!.content).toBe(
+      'Tiếp nhận hồ sơ kiểm tra tính pháp lý và nội dung hồ sơ:\n- Phù hợp, thì tiến hành xử lý/giải quyết;',
+    );
+    expect(t.table.totalLimit).toEqual({ amount: 5, unit: 'workingDay' });
+    // 4 + ½ + ½ = 5: no sum warning.
+    expect(t.table.issues.map((i) => i.code)).not.toContain('table.sumMismatch');
+  });
+
+  it('gives the lines back as text when a row never reaches its time cell', () => {
+    const broken = text.replace('04 ngày', 'bốn ngày');
+    const doc = readDecision(broken.split('Đóng dấu')[0]!, { format: 'text' });
+    expect(doc.tables).toHaveLength(0);
+    expect(doc.texts).toContain('Trách nhiệm');
+  });
+});

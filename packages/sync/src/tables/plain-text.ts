@@ -12,6 +12,7 @@
 import { cleanText, type DocumentBlock, type SourceCell } from './cells.js';
 import { headerCellKind } from './header.js';
 import { cleanMarkdownText } from './markdown.js';
+import { totalLine } from './totals.js';
 
 const cell = (text: string): SourceCell => ({ text: cleanMarkdownText(text), rowspan: 1, colspan: 1 });
 
@@ -149,6 +150,12 @@ export function readPipeTextBlocks(text: string): DocumentBlock[] {
     const line = lines[i]!;
     const cells = line.split(' | ');
     if (!table) {
+      const lineTable = cells.length === 1 && isHeaderCell(line) ? readCellLineTable(lines, i) : undefined;
+      if (lineTable) {
+        out.push({ kind: 'table', rows: lineTable.rows, depth: 0 });
+        i = lineTable.end - 1;
+        continue;
+      }
       if (cells.length >= 3 && cells.filter(isHeaderCell).length >= 3) {
         table = [cells];
         width = cells.length;
@@ -175,4 +182,104 @@ export function readPipeTextBlocks(text: string): DocumentBlock[] {
   }
   flush();
   return out;
+}
+
+/** A time cell on a line of its own: "03 ngày", "½ ngày", "0,5 ngày làm việc", "04 giờ", "Trong ngày". */
+const TIME_LINE =
+  /^(?:(?:\d+(?:[,.]\d+)?|[½¼¾]|\d+\s*[½¼¾])\s*(?:ngày|giờ|tiếng|phút|buổi|tuần|tháng)(?:\s+làm\s+việc)?|trong\s+ngày)\.?$/iu;
+
+/** Where a performer cell starts: a post or a unit ("Công chức…", "Lãnh đạo…", "Văn thư…", "Bộ phận…"). */
+const PERFORMER_HEAD =
+  /^(?:Công chức|Cán bộ|Lãnh đạo|Văn thư|Chủ tịch|Phó Chủ tịch|Chuyên viên|Viên chức|Nhân viên|Kế toán|Thủ trưởng|Giám đốc|Phó Giám đốc|Trưởng|Phó trưởng|Bộ phận|Phòng|Sở|Ủy ban|Uỷ ban|UBND|Trung tâm|Văn phòng|Chi cục|Thư ký|Người|Tổ chức|Cá nhân|CCMC|BPTN|BP\s*TN|TTPVHCC|Đội)(?![\p{L}\p{N}])/u;
+
+/** A step number written in the number cell: "1", "1.", "Bước 1", "B1". */
+const LABEL_LINE = /^(?:bước\s*|b)?\d+(?:\.\d+)*[.)]?$/iu;
+
+/** Where a cell-per-line table stops: its note ("*Ghi chú") or the document's next numbered heading. */
+const TABLE_END = /^(?:\*?\s*ghi chú\b|\d+\.\s+\p{Lu}{2,}|\d+\.\d+\.?\s+\p{Lu})/u;
+
+/** The longest a row of a cell-per-line table may run before the reading is given up. */
+const MAX_ROW_LINES = 80;
+
+/**
+ * A table in the text of a Word `.doc` that kept no delimiters (test/corpus/README.md `text-lines`):
+ * the header cells on lines of their own, then every row as its cells' lines — the step content,
+ * the performer, then one line per time column. Blank lines carry no meaning (one or two occur
+ * between any two cells). A row ends with its time cells; its performer cell is the last run of lines
+ * opening with a post or a unit. Word's automatic numbering is lost in such an extraction: an empty
+ * number cell is the next step number (the list Word printed). Returns undefined — the lines are then
+ * read as text — when the lines at `at` are no such table or a row cannot be read that way.
+ * @example readCellLineTable(['TT', 'Nội dung', 'Trách nhiệm', 'Thời gian', '', 'Tiếp nhận hồ sơ', 'Công chức một cửa', '½ ngày'], 0)?.rows.length // 2
+ */
+export function readCellLineTable(
+  lines: readonly string[],
+  at: number,
+): { readonly rows: SourceCell[][]; readonly end: number } | undefined {
+  const header: string[] = [];
+  let i = at;
+  for (let blank = 0; i < lines.length && blank <= 2; i++) {
+    const t = lines[i]!.trim();
+    if (t === '') {
+      blank++;
+      continue;
+    }
+    if (t.includes(' | ') || !isHeaderCell(t)) break;
+    // Only time columns repeat ("Thời gian", "Thời gian có xác minh"): a second content cell is a row.
+    const kind = headerCellKind(cleanMarkdownText(t));
+    if (kind !== 'time' && header.some((h) => headerCellKind(cleanMarkdownText(h)) === kind)) break;
+    header.push(t);
+    blank = 0;
+  }
+  const kinds = header.map((h) => headerCellKind(cleanMarkdownText(h)));
+  const times = kinds.filter((k) => k === 'time').length;
+  if (header.length < 3 || !kinds.includes('content') || times === 0) return undefined;
+  if (kinds.some((k) => k !== 'label' && k !== 'content' && k !== 'responsibility' && k !== 'time')) return undefined;
+  const rows: SourceCell[][] = [header.map(cell)];
+  let pending: string[] = [];
+  let number = 0;
+  let end = i;
+  for (; i < lines.length; i++) {
+    const t = lines[i]!.trim();
+    if (t === '') continue;
+    if (pending.length === 0 && (TABLE_END.test(t) || totalLine(t) !== undefined)) break;
+    if (!TIME_LINE.test(t)) {
+      pending.push(t);
+      if (pending.length > MAX_ROW_LINES) return undefined;
+      continue;
+    }
+    const timeCells = [t];
+    let j = i + 1;
+    for (; j < lines.length && timeCells.length < times; j++) {
+      const u = lines[j]!.trim();
+      if (u === '') continue;
+      if (!TIME_LINE.test(u)) break;
+      timeCells.push(u);
+    }
+    if (timeCells.length < times || pending.length === 0) return undefined;
+    i = j - 1;
+    const label = kinds.includes('label') && LABEL_LINE.test(pending[0]!) ? pending.shift()! : '';
+    number = label === '' ? number + 1 : Number.parseInt(label.replace(/\D+/g, ' ').trim(), 10) || number + 1;
+    let from = -1;
+    for (let k = pending.length - 1; k > 0 && from < 0; k--) if (PERFORMER_HEAD.test(pending[k]!)) from = k;
+    const content = (from < 0 ? pending : pending.slice(0, from)).join('\n');
+    const performer = from < 0 ? '' : pending.slice(from).join('\n');
+    let time = 0;
+    rows.push(
+      kinds.map((k) =>
+        cell(
+          k === 'label'
+            ? label || String(number)
+            : k === 'content'
+              ? content
+              : k === 'responsibility'
+                ? performer
+                : (timeCells[time++] ?? ''),
+        ),
+      ),
+    );
+    pending = [];
+    end = i + 1;
+  }
+  if (rows.length < 2) return undefined;
+  return { rows, end: pending.length === 0 ? i : end };
 }

@@ -340,7 +340,16 @@ export function readRows(
     [...(options.surroundingText === undefined ? [] : [options.surroundingText]), ...(options.textBefore ?? [])],
     options.textAfter ?? [],
   );
-  const found = total ?? (aroundText === undefined ? undefined : { text: aroundText, at: ['text'] as JsonPath });
+  // "Thời gian (05 ngày làm việc)", "Thời gian: 03 ngày": the total printed in the time column's header.
+  const headerTime = text(header.at, 'time');
+  // Only a duration right after the colon or the bracket: "(tính mỗi ngày 08 giờ làm việc)" says the unit.
+  const inHeader = /^[^:：(\d]{1,40}[:：(]\s*\d/u.test(headerTime.replace(/\s+/g, ' '))
+    ? durationPart(headerTime.replace(/^[^(]*\(/u, ':'))
+    : undefined;
+  const headerTotal =
+    inHeader !== undefined && quietDuration(inHeader) ? { text: inHeader, at: at(header.at, 'time') } : undefined;
+  const found =
+    total ?? headerTotal ?? (aroundText === undefined ? undefined : { text: aroundText, at: ['text'] as JsonPath });
   const totalLimit = found && readTime(ctx, found.text, found.at, numberUnit);
   if (totalLimit) checkTotal(ctx, rows, groups, totalLimit, found!.at);
   return {
