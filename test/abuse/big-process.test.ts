@@ -1,3 +1,4 @@
+import { lintProcess, parseProcedure, parseProcess } from '@tthc/core';
 import { diffProcesses, matchSteps } from '@tthc/sync';
 import { describe, expect, it } from 'vitest';
 import { bigProcessPair } from './big-process.test-util.js';
@@ -36,5 +37,26 @@ describe('10k-step processes match and diff', () => {
     const changes = diffProcesses({ value: a }, { value: b });
     expect(changes.some((c) => c.code === 'step.removed')).toBe(false);
     expect(changes.filter((c) => c.code === 'step.renamed').length).toBe(200);
+  });
+});
+
+// Issue 12 item 9: a 10k-step linear process overflowed the recursive lint walks.
+describe('10k-step processes validate', () => {
+  it('parses and lints a 10k-step chain without overflowing the stack', () => {
+    const procedure = parseProcedure({
+      code: '1.000001.000.00.00.H12',
+      name: 'Thủ tục lớn',
+      field: { name: 'Hộ tịch' },
+      levels: ['Cấp xã'],
+      agencies: [{ name: 'UBND cấp xã' }],
+      channels: [{ channel: 'direct', timeLimit: { amount: 3, unit: 'workingDay' } }],
+      components: [],
+      legalBases: [{ number: '168/2025/NĐ-CP', effectiveFrom: '2025-07-01' }],
+    });
+    const process = parseProcess(bigProcessPair(10_000).a);
+    const issues = lintProcess(procedure, process);
+    // 10k steps of 4 working hours exceed the 3-day limit: found along the whole chain.
+    expect(issues.some((i) => i.code === 'budget-exceeds-limit')).toBe(true);
+    expect(issues.some((i) => i.code === 'unreachable-step')).toBe(false);
   });
 });
