@@ -1,6 +1,6 @@
 /**
  * The step graph of a process: steps are nodes, outcomes with a `next` are edges. Pure helpers for
- * the linter (reachability, loops, longest and main paths). Processes are small (tens of steps).
+ * the linter (reachability, loops, longest and main paths). Walks are iterative: a process may have thousands of steps.
  */
 import type { Outcome, Process } from '../model/process.js';
 
@@ -58,27 +58,42 @@ export function stronglyConnected(graph: StepGraph): number[][] {
   const stack: number[] = [];
   const out: number[][] = [];
   let counter = 0;
-  const visit = (v: number): void => {
-    index[v] = low[v] = counter++;
-    stack.push(v);
-    onStack[v] = true;
-    for (const w of graph.next[v] ?? []) {
-      if (index[w] === -1) {
-        visit(w);
-        low[v] = Math.min(low[v]!, low[w]!);
-      } else if (onStack[w]) {
-        low[v] = Math.min(low[v]!, index[w]!);
+  // Iterative Tarjan (issue 12: a 10k-step chain overflowed the recursive one): each frame is a step
+  // and the position of the next successor to look at.
+  const visit = (root: number): void => {
+    const frames: [number, number][] = [[root, 0]];
+    index[root] = low[root] = counter++;
+    stack.push(root);
+    onStack[root] = true;
+    while (frames.length > 0) {
+      const frame = frames[frames.length - 1]!;
+      const v = frame[0];
+      const succ = graph.next[v] ?? [];
+      if (frame[1] < succ.length) {
+        const w = succ[frame[1]++]!;
+        if (index[w] === -1) {
+          index[w] = low[w] = counter++;
+          stack.push(w);
+          onStack[w] = true;
+          frames.push([w, 0]);
+        } else if (onStack[w]) {
+          low[v] = Math.min(low[v]!, index[w]!);
+        }
+        continue;
       }
-    }
-    if (low[v] === index[v]) {
-      const comp: number[] = [];
-      let w: number;
-      do {
-        w = stack.pop()!;
-        onStack[w] = false;
-        comp.push(w);
-      } while (w !== v);
-      out.push(comp.sort((a, b) => a - b));
+      frames.pop();
+      const parent = frames[frames.length - 1];
+      if (parent !== undefined) low[parent[0]] = Math.min(low[parent[0]]!, low[v]!);
+      if (low[v] === index[v]) {
+        const comp: number[] = [];
+        let w: number;
+        do {
+          w = stack.pop()!;
+          onStack[w] = false;
+          comp.push(w);
+        } while (w !== v);
+        out.push(comp.sort((x, y) => x - y));
+      }
     }
   };
   for (let v = 0; v < n; v++) if (index[v] === -1) visit(v);
@@ -121,17 +136,30 @@ export function longestPath(graph: StepGraph, weights: readonly number[]): Weigh
   let visits = 0;
   const onPath = new Set<number>();
   const path: number[] = [];
-  const walk = (v: number, acc: number): void => {
+  // Iterative depth-first search (a recursive one overflowed the stack on long chains): a frame is a
+  // step on the path, the weight up to it and the next successor to try.
+  const frames: { v: number; weight: number; next: number }[] = [];
+  const enter = (v: number, acc: number): void => {
     if (++visits > MAX_VISITS) return;
     onPath.add(v);
     path.push(v);
     const weight = acc + (weights[v] ?? 0);
     if (graph.canEnd[v] && (best === undefined || weight > best.weight)) best = { steps: [...path], weight };
-    for (const w of graph.next[v] ?? []) if (!onPath.has(w)) walk(w, weight);
-    path.pop();
-    onPath.delete(v);
+    frames.push({ v, weight, next: 0 });
   };
-  walk(graph.start, 0);
+  enter(graph.start, 0);
+  while (frames.length > 0) {
+    const f = frames[frames.length - 1]!;
+    const succ = graph.next[f.v] ?? [];
+    if (f.next < succ.length && visits <= MAX_VISITS) {
+      const w = succ[f.next++]!;
+      if (!onPath.has(w)) enter(w, f.weight);
+      continue;
+    }
+    frames.pop();
+    path.pop();
+    onPath.delete(f.v);
+  }
   return best && { ...best, truncated: visits > MAX_VISITS };
 }
 

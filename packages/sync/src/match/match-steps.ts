@@ -4,7 +4,7 @@
  * made (the steps are reported as added/removed) and a tie is reported, never guessed (DESIGN §5).
  */
 import type { Process, Step } from '@tthc/core';
-import type { UnitNameOptions } from '../normalize.js';
+import { foldVietnamese, type UnitNameOptions } from '../normalize.js';
 import { factsNameSimilarity, factsPerformerSimilarity, positionSimilarity, stepFacts } from './similarity.js';
 
 /** A step with its index in its process (the index gives the canonical path `/steps/<index>`). */
@@ -54,6 +54,12 @@ export const DEFAULT_MATCH_THRESHOLD = 0.5;
 /** Name similarity from which a pair is said to be made by name. */
 const NAME_PAIR = 0.5;
 
+/**
+ * Most candidate pairs scored exhaustively (about half a second). Larger remainders are pruned to a
+ * window around each step's relative place plus equal folded names; below it results are exact.
+ */
+export const MAX_SCORED_PAIRS = 1_000_000;
+
 /** Scores closer than this are a tie (float noise of the weighted sum). */
 const TIE = 1e-9;
 
@@ -96,9 +102,32 @@ function candidates(
   const out: Candidate[] = [];
   // Every free step is scored against every free step of the other side: its facts are read once.
   const factsB = freeB.map((j) => stepFacts(b.steps[j]!, options));
-  for (const i of freeA) {
+  const bounded = freeA.length * freeB.length > MAX_SCORED_PAIRS;
+  // Past the budget (issue 12: 10k unkeyed steps took minutes), each step is scored only against the
+  // steps near its relative place and those with the same folded name: linear, never every pair.
+  const half = Math.max(1, Math.floor(MAX_SCORED_PAIRS / Math.max(1, freeA.length) / 2));
+  const byName = new Map<string, number[]>();
+  if (bounded) {
+    freeB.forEach((j, k) => {
+      const key = foldVietnamese(b.steps[j]!.name);
+      const list = byName.get(key);
+      if (list === undefined) byName.set(key, [k]);
+      else list.push(k);
+    });
+  }
+  for (let ka = 0; ka < freeA.length; ka++) {
+    const i = freeA[ka]!;
     const fa = stepFacts(a.steps[i]!, options);
-    for (let k = 0; k < freeB.length; k++) {
+    let near: Iterable<number>;
+    if (!bounded) near = freeB.keys();
+    else {
+      const centre = freeA.length <= 1 ? 0 : Math.round((ka * (freeB.length - 1)) / (freeA.length - 1));
+      const ks = new Set<number>();
+      for (let k = Math.max(0, centre - half); k <= Math.min(freeB.length - 1, centre + half); k++) ks.add(k);
+      for (const k of byName.get(foldVietnamese(a.steps[i]!.name)) ?? []) ks.add(k);
+      near = ks;
+    }
+    for (const k of near) {
       const j = freeB[k]!;
       const fb = factsB[k]!;
       const name = factsNameSimilarity(fa, fb);
