@@ -186,6 +186,15 @@ export class DossierStore {
       );
     }
     const parsed = parseDossierEvents(events);
+    // Read the procedure and process before the transaction: PGlite serialises every query, so a
+    // definitions read through the driver from inside the transaction would wait for it forever
+    // (a fresh process appending first thing hung this way).
+    const outside = await readHead(this.driver, dossierId, false);
+    await this.definitions.process(
+      (await this.definitions.procedure(outside.procedure_code)).code,
+      outside.agency,
+      outside.process_version,
+    );
     return this.driver.transaction(async (tx) => {
       // FOR UPDATE: a second writer waits here, then sees the new version and gets a conflict.
       const head = await readHead(tx, dossierId, true);

@@ -183,3 +183,42 @@ describe('tthc run errors', () => {
     expect(await failure('run', join(ct, 'process.json'), file)).toMatch(/cannot be opened: .*channel "online"/);
   });
 });
+
+describe('tthc run --store', () => {
+  it('writes the run into the store: created up to --at, then the rest appended; store due finds it', async () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'tthc-run-store-')), 'data');
+    const processFile = join(hkd, 'process.json');
+    const first = await tthc('run', processFile, supplement, '--at', '2026-02-20T09:00:00+07:00', '--store', db);
+    expect(first.err).toBe('');
+    expect(first.code).toBe(0);
+    expect(first.out).toMatch(/store: \S+ created at version 2\n$/);
+    const shown = await tthc('store', 'show', 'HKD-2026-0212-0015', '--db', db, '--json');
+    expect(JSON.parse(shown.out)).toMatchObject({ version: 2, status: 'awaitingSupplement' });
+    const again = await tthc('run', processFile, supplement, '--store', db, '--json');
+    expect(again.err).toMatch(/appended 5 event\(s\), now version 7/);
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.out).dossier.eventsApplied).toBe(7);
+    expect(again.err).toMatch(/appended 5 event\(s\), now version 7/);
+    const shownAfter = await tthc('store', 'show', 'HKD-2026-0212-0015', '--db', db, '--json');
+    expect(JSON.parse(shownAfter.out)).toMatchObject({ version: 7, status: 'returned' });
+    // Another dossier run into the same store, still running: `store due` lists it.
+    const running = await tthc('run', processFile, online, '--at', '2026-02-13T17:00:00+07:00', '--store', db);
+    expect(running.code).toBe(0);
+    const due = await tthc(
+      'store',
+      'due',
+      '--db',
+      db,
+      '--at',
+      '2026-02-24T09:00:00+07:00',
+      '--within',
+      '2 working days',
+      '--json',
+    );
+    expect((JSON.parse(due.out) as { id: string }[]).map((r) => r.id)).toEqual(['HKD-2026-0213-0021']);
+    // A stored dossier whose events are not this file's prefix is refused, not overwritten.
+    const refused = await tthc('run', processFile, supplement, '--at', '2026-02-20T09:00:00+07:00', '--store', db);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('stored with 7 event(s)');
+  }, 120_000);
+});
