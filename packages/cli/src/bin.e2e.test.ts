@@ -36,4 +36,20 @@ describe.skipIf(!existsSync(bin))('dist/bin.js (built CLI)', () => {
     expect(demo.code).toBe(0);
     expect(demo.out).toContain('Thứ Tư 25/02/2026 (Wed) 16:30');
   });
+
+  it('ends quietly with 0 when its reader closes, prints help bare, reads - from stdin', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tthc-pipe-'));
+    const piped = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" demo --out "${dir}" | head -1`], {
+      encoding: 'utf8',
+    });
+    expect(piped.stderr).toBe('');
+    const bare = tthc();
+    expect([bare.code, bare.out.startsWith('tthc ')]).toEqual([0, true]);
+    expect(tthc('-V').out).toMatch(/^\d+\.\d+\.\d+\n$/);
+    const stdin = spawnSync(process.execPath, [bin, 'validate', '-', '--kind', 'dossier', '--json'], {
+      encoding: 'utf8',
+      input: '{"id": "x", "receivedAt": "2026-02-13T16:30:00+07:00", "channel": "online", "events": []}',
+    });
+    expect(JSON.parse(stdin.stdout).files[0]).toMatchObject({ file: '-', kind: 'dossier', valid: true });
+  });
 });

@@ -5,6 +5,15 @@ export interface CliIo {
 }
 
 /**
+ * True when the stream is a terminal. Progress lines redrawn with `\r` are drawn only there: in a log,
+ * a file or a pipe they would be garbage (clig.dev).
+ * @example isTerminal(process.stderr)
+ */
+export function isTerminal(stream: CliIo['stderr']): boolean {
+  return (stream as { isTTY?: boolean }).isTTY === true;
+}
+
+/**
  * Bad input from the user: printed as ONE line `tthc <command>: <message>` with exit code 1
  * (DESIGN.md §7: non-zero exit with a one-line message naming the bad field).
  */

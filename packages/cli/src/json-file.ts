@@ -1,10 +1,5 @@
-/**
- * Reading JSON files for the document commands (`validate`, `run`, `diff`, `plan`, …): a syntax error
- * is reported with its line, column and position, which Node 20's `JSON.parse` does not always give.
- */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { UsageError } from './io.js';
+import { readInputText } from './input-file.js';
 
 /** Where a JSON text stops being JSON. */
 export interface JsonSyntaxError {
@@ -125,7 +120,7 @@ export function jsonSyntaxError(text: string): JsonSyntaxError | null {
 export function readJsonFile(path: string): unknown {
   let text: string;
   try {
-    text = readFileSync(resolve(path), 'utf8').replace(/^\uFEFF/, '');
+    text = readInputText(path).replace(/^\uFEFF/, '');
   } catch (error) {
     const code = (error as { code?: string }).code ?? 'unreadable';
     throw new UsageError(`"${path}" cannot be read (${code}); expected a JSON file`);

@@ -143,8 +143,9 @@ export function mainHelp(): string {
     '  --calendar <file.json>  VietnamCalendarOptions as JSON (extraDaysOff, extraWorkingDays, removeDaysOff,\n' +
     '                          fixedHolidays, weekly, zone…): a province’s own days or a new notice, no release needed\n' +
     '  --help, -h              show help (also: tthc <command> --help)\n' +
-    '  --version, -v           print the version\n\n' +
-    'Machine output (--json) goes to stdout; messages go to stderr. Bad input exits 1 with one line.\n'
+    '  --version, -V, -v      print the version\n\n' +
+    'A file argument `-` reads standard input. Machine output (--json) goes to stdout; messages go to stderr.\n' +
+    'Bad input exits 1 with one line; an internal error exits 70 with one line naming the error.\n'
   );
 }
 
@@ -193,23 +194,32 @@ function isInputError(error: unknown): boolean {
   );
 }
 
+/**
+ * The one line of an internal error, naming the error's class and code so that a report of it can be
+ * told apart (`internal error: RangeError: Maximum call stack size exceeded`); never a stack trace.
+ * @example describeInternalError(Object.assign(new Error('x'), { code: 'EIO' })) // 'internal error: Error EIO: x'
+ */
+export function describeInternalError(error: unknown): string {
+  if (!(error instanceof Error)) return `internal error: ${oneLine(String(error))}`;
+  const code = (error as { code?: unknown }).code;
+  const label = typeof code === 'string' || typeof code === 'number' ? `${error.name} ${code}` : error.name;
+  return `internal error: ${label}: ${oneLine(error.message)}`;
+}
+
 function describeFailure(error: unknown): string {
   if (isInputError(error)) return oneLine((error as Error).message);
-  const message = error instanceof Error ? error.message : String(error);
-  return `internal error: ${oneLine(message)}`;
+  return describeInternalError(error);
 }
 
 async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   const { calendarPath, rest } = extractGlobal(argv);
   const [first, ...args] = rest;
-  if (first === undefined) {
-    throw new UsageError(`missing command; expected one of ${COMMANDS.map((c) => c.name).join(', ')} (tthc --help)`);
-  }
-  if (first === '--help' || first === '-h' || first === 'help') {
+  // clig.dev: a bare command prints its help (on stdout, exit 0) rather than an error.
+  if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
     io.stdout.write(mainHelp());
     return 0;
   }
-  if (first === '--version' || first === '-v') {
+  if (first === '--version' || first === '-V' || first === '-v') {
     io.stdout.write(`${VERSION}\n`);
     return 0;
   }

@@ -1,10 +1,3 @@
-/**
- * `tthc coverage`: reads the public list of procedures (danh sách TTHC: TTHC_MA, NAME, TYPE…, JSON or
- * CSV) and the province's process documents (e-ISO, portal, OpenCPS; files or directories), and lists
- * the procedures with no process and the processes whose code is not in the list.
- */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import {
   type CatalogueCoverage,
   type CoverageProcess,
@@ -20,6 +13,7 @@ import { json, table } from '../format.js';
 import { UsageError } from '../io.js';
 import type { Command } from './command.js';
 import { loadDocuments } from './plan.js';
+import { readInputText } from '../input-file.js';
 
 const OPTIONS: OptionSpecs = {
   json: { type: 'boolean', help: 'print {uncovered, unlisted, covered, problems} as JSON' },
@@ -29,7 +23,7 @@ const OPTIONS: OptionSpecs = {
 function readList(file: string): unknown {
   let text: string;
   try {
-    text = readFileSync(resolve(file), 'utf8').replace(/^\uFEFF/, '');
+    text = readInputText(file).replace(/^\uFEFF/, '');
   } catch (error) {
     throw new UsageError(`"${file}" cannot be read (${(error as { code?: string }).code ?? 'unreadable'})`);
   }

@@ -3,7 +3,7 @@
  * runs a dossier and prints its `DongBoHoSoMC` object and `CapNhatTienDoHoSoMC` rows; `import` reads
  * progress rows (JSON or CSV) and rebuilds the dossier files.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
   DVCQG_PROFILES,
@@ -25,6 +25,7 @@ import { UsageError } from '../io.js';
 import { readJsonFile } from '../json-file.js';
 import { loadProcedure, loadProcess, procedurePathFor } from '../procedure-files.js';
 import type { Command } from './command.js';
+import { readInputText } from '../input-file.js';
 
 const EXPORT_OPTIONS: OptionSpecs = {
   procedure: { type: 'string', value: '<file>', help: 'procedure file (default: procedure.json beside the process)' },
@@ -147,7 +148,7 @@ function importRun(args: readonly string[], context: CommandContext): number {
   const file = positionals[0]!;
   let text: string;
   try {
-    text = readFileSync(resolve(file), 'utf8');
+    text = readInputText(file);
   } catch (error) {
     throw new UsageError(
       `"${file}" cannot be read (${(error as { code?: string }).code ?? 'unreadable'}); expected progress rows as JSON or CSV`,

@@ -29,7 +29,7 @@ const dirs = (d: string) => ['--catalogue', `${d}/catalogue`, '--eiso', `${d}/ei
 
 describe('tthc plan', () => {
   it('plans every commune procedure from directories, with a progress bar on stderr, exit 2', async () => {
-    const r = await cli(planCommand, ...dirs(COMMUNE), '--base', `${COMMUNE}/base`, '--json');
+    const r = await cli(planCommand, ...dirs(COMMUNE), '--base', `${COMMUNE}/base`, '--json', '--progress');
     expect(r.code).toBe(2);
     expect(r.err).toContain('[####################] 21/21');
     expect(r.err).toMatch(/\[#*-+\] \d+\/21/);
@@ -42,6 +42,13 @@ describe('tthc plan', () => {
       'legalBasis.superseded',
       'limit.changed',
     ]);
+  });
+
+  it('draws no progress bar when stderr is not a terminal (logs, files, pipes)', async () => {
+    const r = await cli(planCommand, ...dirs(COMMUNE), '--base', `${COMMUNE}/base`);
+    expect(r.code).toBe(2);
+    expect(r.err).not.toContain('\r');
+    expect(r.err).not.toMatch(/\] \d+\/21/);
   });
 
   it('single files: no progress bar; the text lists what differs', async () => {

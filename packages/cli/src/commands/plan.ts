@@ -28,7 +28,7 @@ import { writeFileAtomic } from '../atomic-write.js';
 import { commandHelp, type OptionSpecs, parseCommandArgs, stringList } from '../args.js';
 import type { CommandContext } from '../context.js';
 import { json } from '../format.js';
-import { type CliIo, UsageError } from '../io.js';
+import { type CliIo, isTerminal, UsageError } from '../io.js';
 import { jsonSyntaxError, readJsonFile } from '../json-file.js';
 import type { Command } from './command.js';
 
@@ -367,6 +367,10 @@ const OPTIONS: OptionSpecs = {
     help: 'folder the plan’s source paths are relative to (default: the folder of --out, else the current one)',
   },
   json: { type: 'boolean', help: 'print the plan as JSON on stdout' },
+  progress: {
+    type: 'boolean',
+    help: 'show a progress bar on stderr for directories (default: only when stderr is a terminal and without --json)',
+  },
 };
 
 function need(values: Readonly<Record<string, unknown>>, name: string): string {
@@ -405,11 +409,13 @@ function run(args: readonly string[], context: CommandContext): number {
   const base = typeof values.base === 'string' ? loadBase(values.base) : undefined;
   const policy = typeof values.policy === 'string' ? loadPolicy(values.policy) : undefined;
   const many = eiso.directory || portal.directory || catalogue?.directory === true;
+  // A bar redrawn with `\r` garbles logs and files: only on a terminal, never with --json, unless asked.
+  const showProgress = many && (values.progress === true || (isTerminal(context.io.stderr) && values.json !== true));
   let result: PlanFile;
   try {
     const planned = planAll(
       { eiso: eiso.documents, portal: portal.documents, catalogue: catalogue?.documents, base },
-      { policy, onProgress: many ? progressBar(context.io) : undefined },
+      { policy, onProgress: showProgress ? progressBar(context.io) : undefined },
     );
     const docs = new Map([...eiso.documents, ...portal.documents].map((d) => [d.source!, d]));
     const file = { ...planned, appliedHashes: appliedHashes(planned, docs) };
@@ -433,7 +439,7 @@ export const planCommand: Command = {
     'plan the sync of e-ISO and portal processes (and check them against the catalogue); exit 2 when there is something to apply',
   help: () =>
     commandHelp(
-      'tthc plan --eiso <file|dir> --portal <file|dir> [--catalogue <file|dir>] [--base <dir>] [--policy <file.json>] [--out <plan.json>] [--root <dir>] [--json]',
+      'tthc plan --eiso <file|dir> --portal <file|dir> [--catalogue <file|dir>] [--base <dir>] [--policy <file.json>] [--out <plan.json>] [--root <dir>] [--json] [--progress]',
       'Pairs the documents by national TTHC code (X.NNNNNN, provincial suffix stripped), and for every\n' +
         'procedure plans the sync: the merged process by field ownership (default: e-ISO owns steps,\n' +
         'performers, times and forms; the portal its technical fields), the RFC 6902 patch of each native\n' +

@@ -1,11 +1,4 @@
-/**
- * `tthc replay`: reads a dossier event log (CSV, JSON Lines or JSON) and replays it against a process:
- * fitness, deviations, per-step lateness and on-time classification, as text, JSON or an HTML report.
- * Rows the reader cannot use are listed on stderr with their line numbers; deviations are findings,
- * not failures, so the exit code is 0 whenever the log could be read.
- */
-import { readFileSync } from 'node:fs';
-import { dirname, extname, join, resolve } from 'node:path';
+import { dirname, extname, join } from 'node:path';
 import { formatLocalInstant, type WorkCalendar } from '@tthc/calendar';
 import { type EventLog, type LogFormat, type ReplayResult, readEventLog, replay } from '@tthc/sim';
 import { renderReplayHtml } from '@tthc/sim';
@@ -17,6 +10,7 @@ import { UsageError } from '../io.js';
 import { loadProcedure, loadProcess } from '../procedure-files.js';
 import type { Command } from './command.js';
 import { writeReport } from './simulate.js';
+import { readInputText } from '../input-file.js';
 
 const FORMATS: Readonly<Record<string, LogFormat>> = {
   '.csv': 'csv',
@@ -48,7 +42,7 @@ export function logFormat(file: string, option: string | boolean | undefined): L
 export function readLogFile(file: string, format: LogFormat): EventLog {
   let text: string;
   try {
-    text = readFileSync(resolve(file), 'utf8');
+    text = readInputText(file);
   } catch (error) {
     const code = (error as { code?: string }).code ?? 'unreadable';
     throw new UsageError(`"${file}" cannot be read (${code}); expected an event log (${format})`);
@@ -197,7 +191,7 @@ function run(args: readonly string[], context: CommandContext): number {
 
 function readText(file: string): string {
   try {
-    return readFileSync(resolve(file), 'utf8');
+    return readInputText(file);
   } catch (error) {
     const code = (error as { code?: string }).code ?? 'unreadable';
     throw new UsageError(`"${file}" cannot be read (${code}); expected an event log`);

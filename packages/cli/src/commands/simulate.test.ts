@@ -86,8 +86,10 @@ describe('tthc simulate', () => {
     expect(piped.err).toBe('');
     const forced = await sim([PROCESS, SCENARIO, '--json', '--dossiers', '50', '--progress']);
     expect(forced.err).toContain('] 50/50');
-    const tty = await sim([PROCESS, SCENARIO, '--json', '--dossiers', '50'], { isTTY: true });
+    const tty = await sim([PROCESS, SCENARIO, '--dossiers', '50'], { isTTY: true });
     expect(tty.err).toMatch(/\r\[#+\] 50\/50\n$/);
+    // Never with --json, even on a terminal (clig.dev), unless --progress asks for it.
+    expect((await sim([PROCESS, SCENARIO, '--json', '--dossiers', '50'], { isTTY: true })).err).toBe('');
     expect(forced.out).toBe(piped.out);
   });
 

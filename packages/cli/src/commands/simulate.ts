@@ -11,7 +11,7 @@ import { renderSimulationHtml, renderSimulationMarkdown } from '@tthc/sim';
 import { commandHelp, type OptionSpecs, parseCommandArgs, type ParsedArgs } from '../args.js';
 import type { CommandContext } from '../context.js';
 import { json, table } from '../format.js';
-import { type CliIo, UsageError } from '../io.js';
+import { type CliIo, isTerminal, UsageError } from '../io.js';
 import { readJsonFile } from '../json-file.js';
 import { loadProcedure, loadProcess } from '../procedure-files.js';
 import type { Command } from './command.js';
@@ -87,7 +87,10 @@ const OPTIONS: OptionSpecs = {
   json: { type: 'boolean', help: 'print the SimulationResult as JSON' },
   html: { type: 'string', value: '<out.html>', help: 'write a self-contained HTML report with charts' },
   md: { type: 'string', value: '<out.md>', help: 'write a Markdown report' },
-  progress: { type: 'boolean', help: 'show a progress bar on stderr (default: only when stderr is a terminal)' },
+  progress: {
+    type: 'boolean',
+    help: 'show a progress bar on stderr (default: only when stderr is a terminal and without --json)',
+  },
 };
 
 /**
@@ -107,11 +110,6 @@ export function integerOption(
     throw new UsageError(`--${name} "${value}" is not ${range}`);
   }
   return n;
-}
-
-/** True when the stream is a terminal (a bar redrawn with `\r` would garble a file or a pipe). */
-function isTty(stream: CliIo['stderr']): boolean {
-  return (stream as { isTTY?: boolean }).isTTY === true;
 }
 
 /** Progress on stderr: dossiers finished of `--dossiers` when given, else working days of the run. */
@@ -182,7 +180,8 @@ function run(args: readonly string[], context: CommandContext): number {
   const process = loadProcess(processFile);
   const scenario = readJsonFile(scenarioFile);
   const calendar = context.calendar();
-  const showProgress = values.progress === true || isTty(context.io.stderr);
+  // Progress only on a terminal and never with --json (clig.dev), unless asked for with --progress.
+  const showProgress = values.progress === true || (isTerminal(context.io.stderr) && values.json !== true);
   let result: SimulationResult;
   try {
     result = simulate(procedure, process, calendar, scenario, {

@@ -1,11 +1,4 @@
-/**
- * `tthc steps`: reads a work-flow table as agencies hold it (CSV, an .xlsx workbook, a decision or
- * ISO procedure as HTML, Markdown or .docx) and prints its steps, group budgets and declared total.
- * A document with several step tables (one per procedure) is listed (`--list`), read one table at a
- * time (`--table N|CODE`) or whole (`--all`, one process per procedure keyed by its code).
- */
-import { readFileSync } from 'node:fs';
-import { extname, resolve } from 'node:path';
+import { extname } from 'node:path';
 import { formatDuration } from '@tthc/calendar';
 import {
   type DecisionDocument,
@@ -22,6 +15,7 @@ import type { CommandContext } from '../context.js';
 import { json } from '../format.js';
 import { UsageError } from '../io.js';
 import type { Command } from './command.js';
+import { readInputBytes } from '../input-file.js';
 
 /** The file formats a step table is read from. */
 export type StepTableFormat = 'csv' | 'xlsx' | 'decision';
@@ -42,7 +36,7 @@ const BY_EXTENSION: Readonly<Record<string, StepTableFormat>> = {
 function readBytes(path: string, options: StepTableFileOptions): { bytes: Uint8Array; format: StepTableFormat } {
   let bytes: Uint8Array;
   try {
-    bytes = readFileSync(resolve(path));
+    bytes = readInputBytes(path);
   } catch (error) {
     const code = (error as { code?: string }).code ?? 'unreadable';
     throw new UsageError(
