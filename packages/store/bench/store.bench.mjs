@@ -123,7 +123,9 @@ try {
   console.log(
     `  ratio:          append = ${(perSecond / plainPerSecond).toFixed(3)} × plain INSERT (${(plainPerSecond / perSecond).toFixed(1)}× slower)`,
   );
-  console.log(`  dossiers table: ${count} rows while timing (${filler} generated projection rows without events, in ${fillSeconds.toFixed(1)} s)`);
+  console.log(
+    `  dossiers table: ${count} rows while timing (${filler} generated projection rows without events, in ${fillSeconds.toFixed(1)} s)`,
+  );
   console.log(
     `  due soon:       median ${median.toFixed(1)} ms, max ${times.at(-1).toFixed(1)} ms over ${checked} instants (1–20 Jun 2026 08:00; on average ${(found / checked).toFixed(0)} dossiers due within 1 working day)`,
   );
